@@ -1,0 +1,187 @@
+"""Configuration: ``.pad-lint.toml`` or ``[tool.pad-lint]`` in ``pyproject.toml``.
+
+Found from each pad's folder upwards, the closest file wins (as ruff does).
+Strict: an unknown key, rule selector or value is a :class:`~pad_lint.errors.ConfigError`.
+Keys are kebab-case in TOML (``per-file-ignores``) and snake_case in Python.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+from .markdown.heading_ids import DEFAULT_DIALECT, Dialect
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".pad-lint.toml", "pad-lint.toml", "pyproject.toml")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
+
+
+class LinksOptions(_Section):
+    """``[tool.pad-lint.links]``."""
+
+    dialect: Dialect = Field(DEFAULT_DIALECT, description="Heading-id dialect used to check #fragment links")
+    online: bool = Field(False, description="Check http(s) links over the network (never in pre-commit)")
+    timeout: float = Field(10.0, gt=0, description="Seconds per request")
+    max_concurrency: int = Field(32, ge=1, description="Requests in flight across all hosts")
+    max_per_host: int = Field(2, ge=1, description="Requests in flight per host")
+    max_retries: int = Field(3, ge=0)
+    max_redirects: int = Field(10, ge=0)
+    max_retry_after: float = Field(60.0, ge=0, description="Longest Retry-After honoured, seconds")
+    accept: list[int] = Field(default_factory=lambda: [200, 204, 206], description="Accepted HTTP status codes")
+    exclude: list[str] = Field(default_factory=list, description="Regular expressions of URLs never checked")
+    allow_private: bool = Field(False, description="Allow loopback, private and link-local addresses")
+    cache: bool = True
+    cache_max_age: float = Field(86400.0, ge=0, description="Seconds a successful result stays cached")
+
+
+class InclusiveOptions(_Section):
+    """``[tool.pad-lint.inclusive]``."""
+
+    policy: Literal["consistent", "median-dot", "period-allowed", "no-abbreviated-forms"] = "consistent"
+    plural: Literal["consistent", "one-dot", "two-dot"] = "consistent"
+
+
+class LicenceOptions(_Section):
+    """``[tool.pad-lint.licence]``."""
+
+    allowed: list[str] = Field(default_factory=list, description="SPDX ids; empty = any recognised licence")
+
+
+class ImagesOptions(_Section):
+    """``[tool.pad-lint.images]``."""
+
+    max_alt_length: int = Field(150, ge=1, description="Characters; longer alt text gets IMG005")
+
+
+class Config(_Section):
+    """The whole configuration (engine keys plus one table per rule family)."""
+
+    select: list[str] | None = Field(None, description="Rule selectors to enable (default: every rule enabled by default)")
+    extend_select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, description="Glob -> selectors")
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict, description="Selector -> severity")
+    exclude: list[str] = Field(default_factory=list)
+    extend_exclude: list[str] = Field(default_factory=list)
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+    links: LinksOptions = Field(default_factory=LinksOptions)
+    inclusive: InclusiveOptions = Field(default_factory=InclusiveOptions)
+    licence: LicenceOptions = Field(default_factory=LicenceOptions)
+    images: ImagesOptions = Field(default_factory=ImagesOptions)
+
+    @field_validator("select", "extend_select", "ignore")
+    @classmethod
+    def _known_selectors(cls, value: list[str] | None) -> list[str] | None:
+        if value:
+            for s in value:
+                _check_selector(s)
+        return value
+
+    @field_validator("per_file_ignores", "severity")
+    @classmethod
+    def _known_selectors_in_map(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for k, v in value.items():
+            for s in (v if isinstance(v, list) else [k]):
+                _check_selector(s)
+        return value
+
+    source: str | None = Field(None, exclude=True, description="File the configuration was read from")
+
+
+def _check_selector(selector: str) -> None:
+    from .rules.registry import resolve_selector
+
+    try:
+        resolve_selector(selector)
+    except KeyError:
+        raise ValueError(f"unknown rule selector {selector!r} (use a code like LIC002, a name like "
+                         f"licence-placeholder or a prefix like LIC; `pad-lint rules` lists them)") from None
+
+
+def parse_config(data: dict[str, Any], source: str | None = None) -> Config:
+    """Validate a configuration mapping.
+
+    Raises:
+        ConfigError: unknown key, rule or value, naming it and the file.
+    """
+    try:
+        cfg = Config.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown configuration key `{loc}`"
+        else:
+            msg = f"invalid value for `{loc}`: {msg.removeprefix('Value error, ')}"
+        raise ConfigError(msg, path=source) from None
+    return cfg.model_copy(update={"source": source})
+
+
+def load_config_file(path: str | Path) -> Config:
+    """Read one configuration file (``pyproject.toml`` uses its ``[tool.pad-lint]`` table).
+
+    Raises:
+        ConfigError: unreadable file, TOML syntax error or invalid configuration.
+    """
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("configuration file not found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration ({exc})", path=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("pad-lint", {})
+    return parse_config(data, source=str(path))
+
+
+@lru_cache(maxsize=256)
+def _find_config_in(directory: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file():
+            if name == "pyproject.toml":
+                try:
+                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    return candidate  # let load_config_file report it
+                if "pad-lint" not in data.get("tool", {}):
+                    continue
+            return candidate
+    parent = directory.parent
+    return None if parent == directory else _find_config_in(parent)
+
+
+def find_config_file(start: str | Path) -> Path | None:
+    """The closest configuration file at or above ``start`` (a file or folder)."""
+    p = Path(start).resolve()
+    return _find_config_in(p if p.is_dir() else p.parent)
+
+
+def discover_config(start: str | Path | None) -> Config:
+    """Configuration for a pad at ``start``: the closest file, or the defaults."""
+    if start is None:
+        return Config()
+    found = find_config_file(start)
+    return load_config_file(found) if found else Config()

@@ -1,0 +1,184 @@
+"""Pydantic models of the event document.
+
+Outline: ``shared/design.md`` ("Event document"). Every extracted fact carries
+the :class:`~pad_lint.spans.Span` it came from. The JSON Schema generated from
+:class:`EventDocument` is committed as ``schemas/event-document.schema.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..spans import Span
+
+SCHEMA_VERSION = "1.0"
+
+RoleName = Literal["speaker", "moderator", "facilitator", "introducer", "note_taker", "illustrator",
+                   "participant", "host", "organiser"]
+SessionKind = Literal["introduction", "round_table", "workshop", "talk", "qa", "closing", "other"]
+LinkKind = Literal["inline", "reference", "autolink", "linkify", "html", "image", "embed"]
+LicenceStatus = Literal["declared", "placeholder", "missing", "unrecognised", "conflict"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    path: str | None = Field(None, description="File path, '-' for stdin, or None")
+    url: str | None = Field(None, description="Pad URL when fetched from a HedgeDoc server")
+    sha256: str = Field("", description="SHA-256 of the raw bytes (hex)")
+    lines: int = Field(0, ge=0, description="Number of lines")
+    encoding: str = "utf-8"
+
+
+class Tag(_Model):
+    name: str
+    span: Span | None = None
+    origin: Literal["yaml", "tags-line"]
+
+
+class Metadata(_Model):
+    """Front-matter keys HedgeDoc knows, as found (``raw`` keeps every key)."""
+
+    title: str | None = None
+    description: str | None = None
+    tags: list[Tag] = Field(default_factory=list)
+    lang: str | None = None
+    license: str | None = Field(None, description="HedgeDoc 2 `license:` key")
+    breaks: bool | None = None
+    robots: str | None = None
+    dir: str | None = None
+    type: str | None = None
+    raw: dict[str, Any] = Field(default_factory=dict, description="Every front-matter key with its value")
+    front_matter_lines: int = Field(0, ge=0)
+
+
+class TextValue(_Model):
+    value: str
+    span: Span | None = None
+    origin: Literal["yaml", "heading", "body", "tags-line", "none"] = "body"
+
+
+class EventDate(_Model):
+    date: dt.date = Field(description="ISO 8601 calendar date")
+    start_time: str | None = Field(None, description="HH:MM")
+    end_time: str | None = Field(None, description="HH:MM")
+    text: str = Field(description="The text the date was read from")
+    stated_weekday: str | None = Field(None, description="Weekday written beside the date, as written")
+    weekday: str = Field(description="English weekday of `date` (monday…sunday)")
+    span: Span | None = None
+    origin: Literal["yaml", "title", "body"] = "body"
+
+
+class RoleAssignment(_Model):
+    role: RoleName
+    session: str | None = Field(None, description="Id of the session the role belongs to")
+    cue: str = Field("", description="Words the role was read from, e.g. 'Animée par'")
+    span: Span | None = None
+
+
+class Person(_Model):
+    name: str = Field(description="Most complete spelling found")
+    variants: list[str] = Field(default_factory=list, description="Other spellings seen")
+    affiliation: str | None = Field(None, description="Organisation name")
+    job_title: str | None = None
+    url: str | None = None
+    roles: list[RoleAssignment] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Organisation(_Model):
+    name: str
+    url: str | None = None
+    roles: list[Literal["organiser", "partner", "sponsor", "host", "affiliation"]] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list, description="Names of people affiliated to it")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Session(_Model):
+    id: str = Field(description="Heading id in the configured dialect")
+    title: str
+    kind: SessionKind = "other"
+    level: int = Field(ge=1, le=6)
+    span: Span
+    people: dict[str, list[str]] = Field(default_factory=dict, description="Role -> person names")
+    linked_pads: list[str] = Field(default_factory=list)
+    subsessions: list[str] = Field(default_factory=list, description="Ids of direct child sessions")
+
+
+class Credit(_Model):
+    role: RoleName
+    names: list[str]
+    text: str
+    span: Span
+
+
+class Admonition(_Model):
+    kind: str = Field(description="success | info | warning | danger")
+    extra_classes: str = ""
+    text: str = ""
+    closed: bool = True
+    span: Span
+
+
+class Link(_Model):
+    url: str
+    text: str = ""
+    kind: LinkKind
+    span: Span
+
+
+class Image(_Model):
+    src: str
+    alt: str | None = None
+    title: str | None = None
+    width: str | None = None
+    height: str | None = None
+    syntax: Literal["markdown", "html"]
+    decorative: bool = False
+    link: str | None = Field(None, description="Href of the link the image is the only content of")
+    span: Span
+
+
+class Licence(_Model):
+    status: LicenceStatus
+    spdx: str | None = Field(None, description="SPDX identifier or expression")
+    statement: str | None = Field(None, description="The text the verdict was read from")
+    span: Span | None = None
+    candidates: list[str] = Field(default_factory=list, description="Every SPDX id seen, for conflicts")
+
+
+class Visibility(_Model):
+    publicly_editable: bool = False
+    statement: str | None = None
+    span: Span | None = None
+
+
+class EventDocument(_Model):
+    """A pad's event, as pad-lint understands it."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    metadata: Metadata
+    title: TextValue | None = None
+    date: EventDate | None = None
+    dates: list[EventDate] = Field(default_factory=list, description="Every date found, in order")
+    location: TextValue | None = None
+    mode: Literal["in-person", "online", "hybrid"] | None = None
+    language: str | None = Field(None, description="BCP 47 tag: YAML `lang` or detected")
+    tags: list[Tag] = Field(default_factory=list)
+    sessions: list[Session] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    credits: list[Credit] = Field(default_factory=list)
+    admonitions: list[Admonition] = Field(default_factory=list)
+    visibility: Visibility = Field(default_factory=Visibility)
+    links: list[Link] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    licence: Licence
+    inclusive_forms: list[dict[str, Any]] = Field(default_factory=list,
+                                                  description="Abbreviated inclusive forms found (see the inclusive rules)")

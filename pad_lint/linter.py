@@ -1,0 +1,84 @@
+"""The lint engine: one parse per pad, every enabled rule reads the shared result."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import PurePath
+
+from .config import Config
+from .diagnostics import Diagnostic, Severity
+from .markdown.view import build_view
+from .rules.context import LintContext
+from .rules.registry import Rule, all_rules, resolve_selector
+from .source import Pad
+
+
+def _codes(selectors: list[str]) -> set[str]:
+    out: set[str] = set()
+    for s in selectors:
+        out.update(r.code for r in resolve_selector(s))
+    return out
+
+
+def _path_matches(path: str | None, pattern: str) -> bool:
+    if not path:
+        return False
+    p = PurePath(path)
+    candidates = {path, p.as_posix(), p.name}
+    return any(fnmatch.fnmatch(c, pattern) or PurePath(c).match(pattern) for c in candidates)
+
+
+def enabled_codes(config: Config, path: str | None = None) -> set[str]:
+    """Codes of the rules that run on the pad at ``path`` under ``config``.
+
+    Order as in ruff: ``select`` (or every default rule), plus ``extend-select``,
+    minus ``ignore``, minus the ``per-file-ignores`` entries matching ``path``.
+    """
+    rules = all_rules()
+    if config.select is None:
+        codes = {r.code for r in rules if r.default_enabled}
+    else:
+        codes = _codes(config.select)
+    codes |= _codes(config.extend_select)
+    codes -= _codes(config.ignore)
+    for pattern, selectors in config.per_file_ignores.items():
+        if _path_matches(path, pattern):
+            codes -= _codes(selectors)
+    return codes
+
+
+def _severity_overrides(config: Config) -> dict[str, Severity]:
+    out: dict[str, Severity] = {}
+    # Broader selectors first, so that a code-level override wins over a family one.
+    for selector, sev in sorted(config.severity.items(), key=lambda kv: len(resolve_selector(kv[0])), reverse=True):
+        for r in resolve_selector(selector):
+            out[r.code] = Severity(sev)
+    return out
+
+
+def lint_pad(pad: Pad, config: Config | None = None) -> list[Diagnostic]:
+    """Lint one pad; diagnostics sorted by position.
+
+    The pad is parsed once (:func:`~pad_lint.markdown.view.build_view`); the
+    event document is built at most once, on the first rule that asks for it.
+    """
+    config = config or Config()
+    ctx = LintContext(pad=pad, view=build_view(pad), config=config)
+    codes = enabled_codes(config, pad.path)
+    overrides = _severity_overrides(config)
+    rules: list[Rule] = [r for r in all_rules() if r.check is not None]
+    diagnostics: list[Diagnostic] = []
+    for r in rules:
+        family_codes = {x.code for x in all_rules() if x.family == r.family}
+        if r.code not in codes and not (family_codes & codes and getattr(r.check, "emits_family", False)):
+            continue
+        for diag in r.check(ctx):  # type: ignore[misc]
+            if diag.code in codes:
+                if diag.code in overrides:
+                    diag = diag.model_copy(update={"severity": overrides[diag.code]})
+                diagnostics.append(diag)
+    from .suppress import apply_directives
+
+    diagnostics = apply_directives(ctx, diagnostics, codes)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics

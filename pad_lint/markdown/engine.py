@@ -1,0 +1,70 @@
+"""The markdown-it instance configured the way HedgeDoc 1.x renders pads.
+
+Source: hedgedoc/hedgedoc@master ``public/js/extra.js`` (markdown-it ``default``
+preset with ``html``, ``breaks``, ``linkify`` and ``typographer``; containers
+success/info/warning/danger; footnotes, deflists, sup/sub, mathjax…), summarised
+in ``shared/reference/hedgedoc-format.md`` §1 and §11.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from . import positions
+
+#: The four alert containers of HedgeDoc 1 (``:::name``); anything else is text.
+CONTAINER_NAMES = ("success", "info", "warning", "danger")
+
+
+def _front_matter_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Consume the YAML front matter that :mod:`pad_lint.markdown.frontmatter` accepted.
+
+    HedgeDoc only treats line 0 ``---`` … ``---``/``...`` with valid YAML as metadata;
+    the split is decided beforehand and passed in ``env["pad_front_matter_lines"]``.
+    """
+    lines = state.env.get("pad_front_matter_lines") if isinstance(state.env, dict) else None
+    if start_line != 0 or not lines:
+        return False
+    if silent:
+        return True
+    token = state.push("front_matter", "", 0)
+    token.hidden = True
+    token.block = True
+    token.map = [0, lines]
+    token.content = ""
+    state.line = lines
+    return True
+
+
+@lru_cache(maxsize=1)
+def hedgedoc_markdown() -> MarkdownIt:
+    """Return the shared HedgeDoc-1.x-like parser (built once per process)."""
+    md = MarkdownIt("js-default", {"html": True, "breaks": True, "linkify": True, "typographer": True})
+    md.block.ruler.before("table", "pad_front_matter", _front_matter_rule,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    for name in CONTAINER_NAMES:
+        container_plugin(md, name, marker=":")
+    footnote_plugin(md)
+    deflist_plugin(md)
+    tasklists_plugin(md)
+    superscript_plugin(md)
+    sub_plugin(md)
+    dollarmath_plugin(md, allow_space=True, double_inline=True)
+    positions.install(md)
+    return md
+
+
+def parse_tokens(text: str, env: dict[str, Any]) -> list[Any]:
+    """Tokenise ``text`` (``\\n`` line breaks) with the HedgeDoc parser."""
+    return hedgedoc_markdown().parse(text, env)

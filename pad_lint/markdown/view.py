@@ -1,0 +1,521 @@
+"""PadView: everything the rules and the event extractor read, derived once.
+
+:func:`build_view` parses the pad a single time with the HedgeDoc-configured
+markdown-it instance and walks the tokens once, collecting headings, links,
+images, containers, code blocks, HTML comments, HedgeDoc extra tags and the
+prose runs (text outside code, URLs and HTML), each with its source span.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.token import Token
+
+from ..source import Pad
+from ..spans import LineIndex, Span
+from . import heading_ids as hid
+from .engine import CONTAINER_NAMES, hedgedoc_markdown
+from .frontmatter import FrontMatter, split_front_matter
+from .html_scan import scan_html
+
+# HedgeDoc 1 extra tags (public/js/extra.js replaceExtraTags).
+EXTRA_TAG = re.compile(r"\[(name|time|color)=([^\]]*)\]")
+# HedgeDoc 1 embeds (markdown-it-regexp rules in public/js/extra.js).
+EMBED = re.compile(r"\{%(youtube|vimeo|gist|slideshare|speakerdeck|pdf)\s*([^%]*?)\s*%\}")
+EMBED_URL = {
+    "youtube": "https://www.youtube.com/watch?v={}",
+    "vimeo": "https://vimeo.com/{}",
+    "gist": "https://gist.github.com/{}",
+    "slideshare": "https://www.slideshare.net/{}",
+    "speakerdeck": "https://speakerdeck.com/{}",
+    "pdf": "{}",
+}
+_CONTAINER_LINE = re.compile(r"^\s{0,3}(:{3,})\s*(\S*)(.*)$")
+_DIAGRAM_LANGS = {"mermaid", "graphviz", "sequence", "flow", "abc", "vega", "vega-lite", "plantuml", "math", "latex"}
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str            # rendered text content (typographer applied)
+    inner_html: str      # rendered inner HTML, as HedgeDoc slugifies it
+    span: Span
+    setext: bool = False
+    explicit_id: str | None = None
+
+    def id(self, dialect: str) -> str:  # pragma: no cover - convenience, ids come from PadView
+        return hid.heading_ids([(self.inner_html, self.text)], dialect)[0]
+
+
+@dataclass
+class Link:
+    href: str                 # destination as markdown-it normalises it
+    raw: str                  # the link's literal source text
+    text: str                 # visible text
+    kind: str                 # inline | reference | autolink | linkify | html | embed
+    span: Span
+    title: str | None = None
+    destination: str | None = None  # destination as written (inline links)
+
+
+@dataclass
+class Image:
+    src: str
+    alt: str | None           # None: no alt attribute at all (HTML)
+    span: Span
+    syntax: str               # markdown | html
+    title: str | None = None
+    width: str | None = None
+    height: str | None = None
+    decorative: bool = False
+    attrs: dict[str, str | None] = field(default_factory=dict)
+    link_href: str | None = None   # set when the image is the only content of a link
+
+
+@dataclass
+class Container:
+    name: str
+    info: str
+    span: Span
+    closed: bool
+    known: bool
+    text: str = ""
+
+
+@dataclass
+class CodeBlock:
+    info: str
+    language: str
+    content: str
+    span: Span
+
+
+@dataclass
+class Comment:
+    text: str
+    span: Span
+
+
+@dataclass
+class ExtraTag:
+    kind: str                 # name | time | color
+    value: str
+    span: Span
+    rendered: bool            # HedgeDoc 1 renders it (inside a list item or blockquote)
+
+
+@dataclass
+class TextRun:
+    """Literal prose as written, with its source offset.
+
+    ``context`` is ``text`` or ``link_text``; URLs, code and HTML are never runs.
+    """
+
+    text: str
+    start: int
+    context: str
+    block: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Strong:
+    text: str
+    span: Span
+
+
+@dataclass
+class Block:
+    """A paragraph-level block of inline content (paragraph, heading, cell…)."""
+
+    kind: str                 # paragraph | heading | table_cell | dt | dd
+    text: str                 # rendered plain text (typographer applied)
+    raw: str                  # the inline source (block content)
+    span: Span
+    section: int | None       # index of the heading it falls under
+    list_depth: int
+    in_blockquote: bool
+    container: str | None
+    strong: list[Strong] = field(default_factory=list)
+    links: list[int] = field(default_factory=list)    # indices into PadView.links
+
+
+@dataclass
+class PadView:
+    pad: Pad
+    front_matter: FrontMatter
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    containers: list[Container] = field(default_factory=list)
+    unknown_containers: list[Container] = field(default_factory=list)
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    extra_tags: list[ExtraTag] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    runs: list[TextRun] = field(default_factory=list)
+    toc: list[Span] = field(default_factory=list)
+    tags_line: list[tuple[str, Span]] = field(default_factory=list)
+    html_anchors: list[tuple[str, Span]] = field(default_factory=list)
+    references: dict[str, Any] = field(default_factory=dict)
+    _ids: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def index(self) -> LineIndex:
+        return self.pad.index
+
+    def heading_ids(self, dialect: str = hid.DEFAULT_DIALECT) -> list[str]:
+        """Ids of :attr:`headings` under ``dialect`` (cached). Raises ValueError on an unknown dialect."""
+        if dialect not in self._ids:
+            ids = hid.heading_ids([(h.inner_html, h.text) for h in self.headings], dialect)
+            self._ids[dialect] = [h.explicit_id or i for h, i in zip(self.headings, ids)]
+        return self._ids[dialect]
+
+    def anchor_targets(self, dialect: str = hid.DEFAULT_DIALECT) -> set[str]:
+        """Every fragment a link may point to: heading ids plus HTML ``id``/``name``."""
+        return set(self.heading_ids(dialect)) | {a for a, _ in self.html_anchors}
+
+
+class _SourceMap:
+    """Maps offsets in a block's inline ``content`` to offsets in the pad text."""
+
+    def __init__(self, index: LineIndex, content: str, first_line0: int, cursors: dict[int, int]):
+        self.content_starts: list[int] = []
+        self.source_starts: list[int] = []
+        pos = 0
+        for i, line in enumerate(content.split("\n")):
+            line0 = first_line0 + i
+            src = index.line_text(line0)
+            floor = cursors.get(line0, 0)
+            stripped = line.rstrip()
+            col = -1
+            if stripped:
+                src_r = src.rstrip()
+                if src_r.endswith(stripped) and len(src_r) - len(stripped) >= floor:
+                    col = len(src_r) - len(stripped)
+                else:
+                    core = stripped.lstrip()
+                    found = src.find(core, floor)
+                    if found != -1:
+                        col = found - (len(stripped) - len(core))
+            if col < 0:
+                col = min(floor, len(src))
+            cursors[line0] = col + len(stripped)
+            self.content_starts.append(pos)
+            self.source_starts.append(index.line_start(line0) + max(col, 0))
+            pos += len(line) + 1
+
+    def __call__(self, offset: int) -> int:
+        i = bisect_right(self.content_starts, offset) - 1
+        if i < 0:
+            i = 0
+        return self.source_starts[i] + offset - self.content_starts[i]
+
+
+def build_view(pad: Pad) -> PadView:
+    """Parse ``pad`` once and collect what rules and extractors need."""
+    fm = split_front_matter(pad.text)
+    env: dict[str, Any] = {"pad_front_matter_lines": fm.lines}
+    md = hedgedoc_markdown()
+    tokens = md.parse(pad.text, env)
+    view = PadView(pad=pad, front_matter=fm, references=env.get("references", {}))
+    _Walker(view, md, env).walk(tokens)
+    _scan_unknown_containers(view)
+    return view
+
+
+class _Walker:
+    def __init__(self, view: PadView, md: Any, env: dict[str, Any]):
+        self.view = view
+        self.md = md
+        self.env = env
+        self.index = view.pad.index
+        self.cursors: dict[int, int] = {}
+        self.stack: list[Token] = []
+        self.section: int | None = None
+
+    # -- helpers -----------------------------------------------------------------
+    def lines_span(self, token: Token) -> Span:
+        a, b = token.map or (0, 1)
+        return self.index.line_span(a, b)
+
+    def container_name(self) -> str | None:
+        for tok in reversed(self.stack):
+            if tok.type.startswith("container_") and tok.type.endswith("_open"):
+                return tok.type[len("container_"):-len("_open")]
+        return None
+
+    # -- walk ----------------------------------------------------------------------
+    def walk(self, tokens: list[Token]) -> None:
+        for i, tok in enumerate(tokens):
+            t = tok.type
+            if tok.nesting == 1:
+                self.stack.append(tok)
+                if t.startswith("container_"):
+                    self.container_open(tok)
+            elif tok.nesting == -1:
+                if self.stack:
+                    self.stack.pop()
+            if t == "inline":
+                self.inline(tok, tokens[i - 1] if i else None)
+            elif t in ("fence", "code_block"):
+                self.code(tok)
+            elif t == "html_block":
+                self.html(tok.content, tok.map[0] if tok.map else 0, block=True)
+            elif t in ("math_block", "math_block_label"):
+                pass
+
+    def container_open(self, tok: Token) -> None:
+        name = tok.type[len("container_"):-len("_open")]
+        a, b = tok.map or (0, 1)
+        # markdown-it-container maps [opening line, closing line); an unclosed
+        # container runs to the end of its parent without a closing marker.
+        closed = b < self.index.line_count and bool(re.match(r"^\s*:{3,}\s*$", self.index.line_text(b)))
+        if closed:
+            b += 1
+        info = tok.info.strip()
+        extra = info[len(name):].strip() if info.startswith(name) else info
+        self.view.containers.append(Container(name=name, info=extra, span=self.index.line_span(a, b),
+                                              closed=closed, known=True))
+
+    def code(self, tok: Token) -> None:
+        info = tok.info.strip()
+        lang = re.split(r"[\s=!{]", info, maxsplit=1)[0] if info else ""
+        self.view.code_blocks.append(CodeBlock(info=info, language=lang.lower(), content=tok.content,
+                                               span=self.lines_span(tok)))
+
+    def html(self, fragment: str, line0: int, block: bool, base_offset: int | None = None) -> None:
+        scan = scan_html(fragment)
+        frag_lines = fragment.split("\n")
+
+        def offset(l0: int, c0: int) -> int:
+            if base_offset is not None and l0 == 0:
+                return base_offset + c0
+            if base_offset is not None:
+                return self.index.line_start(self.index.line_col(base_offset)[0] - 1 + l0) + c0
+            src = self.index.line_text(line0 + l0)
+            frag = frag_lines[l0] if l0 < len(frag_lines) else ""
+            shift = max(0, len(src) - len(frag)) if src.endswith(frag) else max(0, src.find(frag.strip()[:20]))
+            return self.index.line_start(line0 + l0) + shift + c0
+
+        for el in scan.elements:
+            start = offset(el.line0, el.col0)
+            span = self.index.span(start, start + len(el.source))
+            if el.tag == "img":
+                alt = el.attrs.get("alt")
+                decorative = (alt is not None and alt.strip() == "") or el.attrs.get("aria-hidden") == "true" \
+                    or el.attrs.get("role") in ("presentation", "none")
+                self.view.images.append(Image(src=el.attrs.get("src") or "", alt=alt, span=span, syntax="html",
+                                              title=el.attrs.get("title"), width=el.attrs.get("width"),
+                                              height=el.attrs.get("height"), decorative=decorative,
+                                              attrs=el.attrs))
+            elif el.tag == "a" and "href" in el.attrs:
+                self.view.links.append(Link(href=el.attrs.get("href") or "", raw=el.source, text="",
+                                            kind="html", span=span, title=el.attrs.get("title"),
+                                            destination=el.attrs.get("href") or ""))
+            for attr in ("id", "name"):
+                value = el.attrs.get(attr)
+                if value and (attr == "id" or el.tag == "a"):
+                    self.view.html_anchors.append((value, span))
+        for text, l0, c0 in scan.comments:
+            start = offset(l0, c0)
+            self.view.comments.append(Comment(text=text, span=self.index.span(start, start + len(text) + 7)))
+
+    def inline(self, tok: Token, opener: Token | None) -> None:
+        view = self.view
+        a = (tok.map or [0, 1])[0]
+        smap = _SourceMap(self.index, tok.content, a, self.cursors)
+        children = tok.children or []
+        kind = "paragraph"
+        if opener is not None:
+            kind = {"heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell",
+                    "dt_open": "dt", "dd_open": "dd"}.get(opener.type, "paragraph")
+        list_depth = sum(1 for s in self.stack if s.type == "list_item_open")
+        in_quote = any(s.type == "blockquote_open" for s in self.stack)
+        container = self.container_name()
+        content = tok.content
+
+        def pos_of(child: Token) -> int | None:
+            return (child.meta or {}).get("pad_pos")
+
+        def end_of(k: int) -> int:
+            for nxt in children[k + 1:]:
+                p = pos_of(nxt)
+                if p is not None:
+                    return p
+            return len(content)
+
+        start_src = smap(0)
+        end_src = smap(len(content))
+        block_span = self.index.span(start_src, end_src)
+        text = html_lib.unescape(re.sub(r"<[^>]*>", "", self.md.renderer.renderInline(children, self.md.options, self.env)))
+
+        if kind == "heading":
+            level = int(opener.tag[1]) if opener and opener.tag[1:].isdigit() else 1
+            inner = self.md.renderer.renderInline(children, self.md.options, self.env)
+            view.headings.append(Heading(level=level, text=text.strip(), inner_html=inner, span=block_span,
+                                         setext=bool(opener and opener.markup in ("=", "-"))))
+            self.section = len(view.headings) - 1
+            if level == 6 and re.match(r"(?i)^\s*tags\b", text):
+                for child in children:
+                    if child.type == "code_inline" and pos_of(child) is not None:
+                        s = smap(pos_of(child))
+                        view.tags_line.append((child.content.strip(), self.index.span(s, s + len(child.markup) * 2 + len(child.content))))
+
+        block = Block(kind=kind, text=text, raw=content, span=block_span, section=self.section,
+                      list_depth=list_depth, in_blockquote=in_quote, container=container)
+        block_no = len(view.blocks)
+        view.blocks.append(block)
+
+        if kind == "paragraph" and re.fullmatch(r"(?i)\[TOC\]", content.strip()):
+            view.toc.append(block_span)
+        elif kind == "paragraph":
+            for line_no, line in enumerate(content.split("\n")):
+                if re.fullmatch(r"(?i)\[TOC\]", line.strip()):
+                    s = smap(sum(len(x) + 1 for x in content.split("\n")[:line_no]))
+                    view.toc.append(self.index.span(s, s + len(line.strip())))
+
+        # prose runs: merge literal pieces that touch in the source
+        pieces = (tok.meta or {}).get("pad_pieces", [])
+        runs: list[TextRun] = []
+        for pos, raw, ctx in pieces:
+            if ctx not in ("text", "link_text", "break"):
+                continue
+            src = smap(pos)
+            piece = "\n" if ctx == "break" else raw
+            if ctx == "break":
+                src = smap(pos)
+            if runs and runs[-1].end == src and runs[-1].context == (ctx if ctx != "break" else runs[-1].context):
+                runs[-1].text += piece
+            elif ctx != "break":
+                runs.append(TextRun(text=piece, start=src, context=ctx, block=block_no))
+        for run in runs:
+            self._split_special(run)
+
+        # links, images, strong, html, extra tags
+        link_stack: list[tuple[int, Token]] = []
+        strong_start: int | None = None
+        strong_text: list[str] = []
+        for k, child in enumerate(children):
+            t = child.type
+            p = pos_of(child)
+            if t == "link_open":
+                link_stack.append((k, child))
+            elif t == "link_close" and link_stack:
+                ko, opened = link_stack.pop()
+                ps = pos_of(opened)
+                if ps is None:
+                    continue
+                pe = end_of(k)
+                s, e = smap(ps), smap(pe)
+                raw = self.index.text[s:e]
+                label = "".join(c.content for c in children[ko + 1:k] if c.type in ("text", "code_inline", "text_special"))
+                lk = "inline"
+                markup = opened.markup or ("linkify" if (opened.meta or {}).get("pad_linkify") else "")
+                if markup == "linkify":
+                    lk = "linkify"
+                elif markup == "autolink":
+                    lk = "autolink"
+                elif not re.search(r"\]\(", raw):
+                    lk = "reference"
+                dest = _inline_destination(raw) if lk == "inline" else None
+                inner = children[ko + 1:k]
+                view.links.append(Link(href=opened.attrGet("href") or "", raw=raw, text=label, kind=lk,
+                                       span=self.index.span(s, e), title=opened.attrGet("title"), destination=dest))
+                block.links.append(len(view.links) - 1)
+                only = [c for c in inner if not (c.type == "text" and not c.content.strip())]
+                if len(only) == 1 and only[0].type == "image" and only[0].meta.get("pad_image") is not None:
+                    view.images[only[0].meta["pad_image"]].link_href = opened.attrGet("href") or ""
+            elif t == "image" and p is not None:
+                s, e = smap(p), smap(end_of(k))
+                alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "code_inline", "text_special"))
+                raw = self.index.text[s:e]
+                view.images.append(Image(src=child.attrGet("src") or "", alt=alt, span=self.index.span(s, e),
+                                         syntax="markdown", title=child.attrGet("title"),
+                                         width=child.attrGet("width"), height=child.attrGet("height")))
+                child.meta["pad_image"] = len(view.images) - 1
+                if link_stack:
+                    pass
+            elif t == "strong_open" and p is not None:
+                strong_start, strong_text = p, []
+            elif t == "strong_close" and strong_start is not None:
+                s, e = smap(strong_start), smap(end_of(k))
+                block.strong.append(Strong(text="".join(strong_text).strip(), span=self.index.span(s, e)))
+                strong_start = None
+            elif t in ("text", "code_inline", "text_special") and strong_start is not None:
+                strong_text.append(child.content)
+            elif t == "html_inline" and p is not None:
+                s = smap(p)
+                self.html(child.content, 0, block=False, base_offset=s)
+
+        # HedgeDoc extra tags and embeds live in the literal text
+        for run in runs:
+            for m in EXTRA_TAG.finditer(run.text):
+                rendered = list_depth > 0 or in_quote
+                view.extra_tags.append(ExtraTag(kind=m.group(1), value=m.group(2).strip(),
+                                                span=self.index.span(run.start + m.start(), run.start + m.end()),
+                                                rendered=rendered))
+            for m in EMBED.finditer(run.text):
+                url = EMBED_URL[m.group(1)].format(m.group(2).strip())
+                view.links.append(Link(href=url, raw=m.group(0), text=m.group(1), kind="embed",
+                                       span=self.index.span(run.start + m.start(), run.start + m.end()),
+                                       destination=m.group(2).strip()))
+                block.links.append(len(view.links) - 1)
+
+    def _split_special(self, run: TextRun) -> None:
+        """Add ``run`` to the prose runs, cutting out embeds and extra tags (not prose)."""
+        cuts = [m.span() for m in EMBED.finditer(run.text)] + [m.span() for m in EXTRA_TAG.finditer(run.text)
+                                                                if m.group(1) != "name"]
+        if not cuts:
+            self.view.runs.append(run)
+            return
+        cuts.sort()
+        cursor = 0
+        for s, e in cuts:
+            if s > cursor:
+                self.view.runs.append(TextRun(run.text[cursor:s], run.start + cursor, run.context, run.block))
+            cursor = max(cursor, e)
+        if cursor < len(run.text):
+            self.view.runs.append(TextRun(run.text[cursor:], run.start + cursor, run.context, run.block))
+
+
+def _inline_destination(raw: str) -> str | None:
+    """The destination of an inline link ``[text](dest "title")`` as written."""
+    i = raw.rfind("](")
+    if i == -1:
+        return None
+    inner = raw[i + 2:]
+    if inner.endswith(")"):
+        inner = inner[:-1]
+    inner = inner.strip()
+    if inner.startswith("<"):
+        j = inner.find(">")
+        return inner[1:j] if j != -1 else inner[1:]
+    m = re.match(r"(\S*)", inner)
+    return m.group(1) if m else inner
+
+
+def _scan_unknown_containers(view: PadView) -> None:
+    """Find ``:::name`` lines HedgeDoc 1 does not render as containers."""
+    in_fence = False
+    fence_re = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+    for line0 in range(view.index.line_count):
+        line = view.index.line_text(line0)
+        if fence_re.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        m = _CONTAINER_LINE.match(line)
+        if m and m.group(2) and m.group(2) not in CONTAINER_NAMES:
+            view.unknown_containers.append(Container(name=m.group(2), info=m.group(3).strip(),
+                                                     span=view.index.line_span(line0, line0 + 1),
+                                                     closed=True, known=False))

@@ -1,0 +1,162 @@
+"""Reading a pad: bytes -> text, with the facts needed to write it back unchanged.
+
+A :class:`Pad` holds the decoded text with line breaks normalised to ``\\n``
+(markdown-it and every rule work on that), plus what ``--fix`` needs to restore
+the original bytes: encoding, byte-order mark and each line's own line ending.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .errors import InputError
+from .spans import LineIndex
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass
+class Pad:
+    """One pad's text and provenance.
+
+    Attributes:
+        text: decoded text, line breaks normalised to ``\\n``, BOM removed.
+        path: display path (file path, ``-`` for stdin, or the URL fetched).
+        encoding: Python codec name used to decode (``utf-8``, ``utf-8-sig``, ``utf-16``…).
+        line_endings: the original ending of each line (``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or
+            ``""`` for a last line without one), so writes restore them exactly.
+        sha256: hex digest of the raw bytes (empty when built from text).
+    """
+
+    text: str
+    path: str | None = None
+    encoding: str = "utf-8"
+    line_endings: list[str] = field(default_factory=list)
+    sha256: str = ""
+
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
+    def has_bom(self) -> bool:
+        return self.encoding in ("utf-8-sig", "utf-16", "utf-32")
+
+    @classmethod
+    def from_text(cls, text: str, path: str | None = None) -> "Pad":
+        """Build a pad from already-decoded text (library use)."""
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        normalised, endings = split_line_endings(text)
+        return cls(text=normalised, path=path, line_endings=endings,
+                   sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str | None = None) -> "Pad":
+        """Decode raw bytes.
+
+        UTF-8 is the default; a UTF-8/16/32 byte-order mark selects that codec.
+
+        Raises:
+            InputError: NUL bytes without a UTF-16/32 BOM (a binary file), or bytes
+                that are not valid in the encoding; the message gives line and column.
+        """
+        encoding = "utf-8"
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                encoding = name
+                break
+        if encoding == "utf-8" and b"\x00" in data:
+            line, col = _line_col_of_byte(data, data.index(b"\x00"))
+            raise InputError("contains NUL bytes: this looks like a binary file, not a Markdown pad",
+                             path=path, line=line, column=col)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line, col = _line_col_of_byte(data, exc.start)
+            raise InputError(
+                f"is not valid {encoding.upper().replace('-SIG', '')} (byte 0x{data[exc.start]:02x} at byte offset {exc.start}); "
+                "re-save the pad as UTF-8", path=path, line=line, column=col) from None
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if "\x00" in text:
+            raise InputError("contains NUL characters; pads must be plain text", path=path)
+        normalised, endings = split_line_endings(text)
+        return cls(text=normalised, path=path, encoding=encoding, line_endings=endings,
+                   sha256=hashlib.sha256(data).hexdigest())
+
+    def to_bytes(self, text: str | None = None) -> bytes:
+        """Encode ``text`` (default: this pad's text) back with the original encoding,
+        BOM and line endings. Lines beyond the original count get the dominant ending."""
+        text = self.text if text is None else text
+        lines = text.split("\n")
+        default = dominant_line_ending(self.line_endings)
+        out = []
+        for i, line in enumerate(lines):
+            if i < len(lines) - 1:
+                ending = self.line_endings[i] if i < len(self.line_endings) and self.line_endings[i] else default
+            else:
+                ending = ""
+            out.append(line + ending)
+        raw = "".join(out)
+        if self.encoding == "utf-8-sig":
+            return codecs.BOM_UTF8 + raw.encode("utf-8")
+        return raw.encode(self.encoding)
+
+
+def split_line_endings(text: str) -> tuple[str, list[str]]:
+    """Return ``text`` with ``\\n`` line breaks and the list of original endings per line."""
+    endings = _NEWLINE.findall(text)
+    if not endings or endings == ["\n"] * len(endings):
+        return text, endings + [""]
+    return _NEWLINE.sub("\n", text), endings + [""]
+
+
+def dominant_line_ending(endings: list[str]) -> str:
+    counts: dict[str, int] = {}
+    for e in endings:
+        if e:
+            counts[e] = counts.get(e, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "\n"
+
+
+def _line_col_of_byte(data: bytes, pos: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, pos) + 1
+    start = data.rfind(b"\n", 0, pos) + 1
+    col = len(data[start:pos].decode("utf-8", "replace")) + 1
+    return line, col
+
+
+def read_pad(path: str | os.PathLike[str]) -> Pad:
+    """Read and decode a pad file.
+
+    Raises:
+        InputError: missing file, a directory, unreadable, binary or badly encoded.
+    """
+    p = Path(path)
+    shown = str(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=shown) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a pad file", path=shown) from None
+    except PermissionError:
+        raise InputError("permission denied: cannot read this file", path=shown) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path=shown) from None
+    return Pad.from_bytes(data, path=shown)
