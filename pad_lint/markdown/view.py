@@ -386,17 +386,21 @@ class _Walker:
         # prose runs: merge literal pieces that touch in the source
         pieces = (tok.meta or {}).get("pad_pieces", [])
         runs: list[TextRun] = []
+        source = self.index.text
         for pos, raw, ctx in pieces:
             if ctx not in ("text", "link_text", "break"):
                 continue
             src = smap(pos)
-            piece = "\n" if ctx == "break" else raw
             if ctx == "break":
-                src = smap(pos)
-            if runs and runs[-1].end == src and runs[-1].context == (ctx if ctx != "break" else runs[-1].context):
-                runs[-1].text += piece
-            elif ctx != "break":
-                runs.append(TextRun(text=piece, start=src, context=ctx, block=block_no))
+                # a soft or hard line break joins the runs around it only when
+                # the source really holds a newline there (not "\\\n")
+                if runs and runs[-1].end == src and source[src:src + 1] == "\n":
+                    runs[-1].text += "\n"
+                continue
+            if runs and runs[-1].end == src and runs[-1].context == ctx:
+                runs[-1].text += raw
+            else:
+                runs.append(TextRun(text=raw, start=src, context=ctx, block=block_no))
         for run in runs:
             self._split_special(run)
 
@@ -414,8 +418,7 @@ class _Walker:
                 ps = pos_of(opened)
                 if ps is None:
                     continue
-                pe = end_of(k)
-                s, e = smap(ps), smap(pe)
+                s, e = smap(ps), self._trim_end(smap(ps), smap(end_of(k)))
                 raw = self.index.text[s:e]
                 label = "".join(c.content for c in children[ko + 1:k] if c.type in ("text", "code_inline", "text_special"))
                 lk = "inline"
@@ -435,7 +438,8 @@ class _Walker:
                 if len(only) == 1 and only[0].type == "image" and only[0].meta.get("pad_image") is not None:
                     view.images[only[0].meta["pad_image"]].link_href = opened.attrGet("href") or ""
             elif t == "image" and p is not None:
-                s, e = smap(p), smap(end_of(k))
+                s = smap(p)
+                e = self._trim_end(s, smap(end_of(k)))
                 alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "code_inline", "text_special"))
                 raw = self.index.text[s:e]
                 view.images.append(Image(src=child.attrGet("src") or "", alt=alt, span=self.index.span(s, e),
@@ -469,6 +473,14 @@ class _Walker:
                                        span=self.index.span(run.start + m.start(), run.start + m.end()),
                                        destination=m.group(2).strip()))
                 block.links.append(len(view.links) - 1)
+
+    def _trim_end(self, start: int, end: int) -> int:
+        # A construct ends where the next token starts, minus the whitespace
+        # (trailing spaces before a hard break) that belongs to neither.
+        text = self.index.text
+        while end > start and text[end - 1] in " \t\n":
+            end -= 1
+        return end
 
     def _split_special(self, run: TextRun) -> None:
         """Add ``run`` to the prose runs, cutting out embeds and extra tags (not prose)."""

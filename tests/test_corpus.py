@@ -1,0 +1,27 @@
+"""Every real pad of ../shared/corpus parses, validates against the schema and lints."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import pad_lint
+from pad_lint.diagnostics import Diagnostic
+
+from conftest import SHARED, validate_against
+
+REAL = sorted((SHARED / "corpus" / "real").glob("*.md")) if (SHARED / "corpus").is_dir() else []
+SEED = SHARED / "corpus" / "forse-2022-06-21.md"
+
+
+@pytest.mark.parametrize("path", [SEED, *REAL], ids=lambda p: p.name)
+def test_real_pad_parses_validates_and_lints(path, shared_dir):
+    text = path.read_text(encoding="utf-8")
+    doc = pad_lint.parse(text, path=str(path))
+    validate_against("event-document", json.loads(doc.model_dump_json()))
+    diagnostics = pad_lint.lint(text, path=str(path))
+    assert all(isinstance(d, Diagnostic) for d in diagnostics)
+    lines = text.count("\n") + 1
+    for d in diagnostics:
+        assert 1 <= d.span.start_line <= lines and d.span.start_offset <= d.span.end_offset <= len(text)

@@ -1,0 +1,74 @@
+"""Every span the parser reports points at the exact source text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pad_lint.markdown.view import build_view
+from pad_lint.source import Pad, read_pad
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _check_view_spans(pad: Pad) -> None:
+    view = build_view(pad)
+    text = pad.text
+    for run in view.runs:
+        assert text[run.start:run.end] == run.text, (pad.path, run)
+    for link in view.links:
+        s = text[link.span.start_offset:link.span.end_offset]
+        assert s == link.raw, (pad.path, link)
+        if link.kind == "inline":
+            assert s.startswith("[") and s.endswith(")"), (pad.path, s)
+        elif link.kind == "linkify":
+            assert link.href.endswith(s) or s in link.href or link.href.startswith("http"), (pad.path, s, link.href)
+    for image in view.images:
+        s = text[image.span.start_offset:image.span.end_offset]
+        assert s.startswith("![" if image.syntax == "markdown" else "<img"), (pad.path, s)
+    for heading in view.headings:
+        s = text[heading.span.start_offset:heading.span.end_offset]
+        line = pad.index.line_text(heading.span.start_line - 1)
+        if not heading.setext and s:
+            assert line.lstrip(" #").startswith(s.split("\n")[0]), (pad.path, s, line)
+
+
+def test_inline_positions_survive_emphasis_escapes_and_linkify():
+    src = ("* Introduite par **Armand**, x *y* _z *a\n"
+           "See https://ex.org/a_(b) and www.foo.org, README.md. \\*esc* &amp; \"quote\" ...\n")
+    pad = Pad.from_text(src)
+    view = build_view(pad)
+    assert [r.text for r in view.runs][:2] == ["Introduite par ", "Armand"]
+    for run in view.runs:
+        assert src[run.start:run.end] == run.text
+    kinds = {l.raw: l.kind for l in view.links}
+    assert kinds == {"https://ex.org/a_(b)": "linkify", "www.foo.org": "linkify", "README.md": "linkify"}
+
+
+def test_table_cells_with_equal_content_get_distinct_columns():
+    src = "| a | a |\n|---|---|\n| b | b |\n"
+    view = build_view(Pad.from_text(src))
+    cells = [(b.text, b.span.start_column) for b in view.blocks if b.kind == "table_cell"]
+    assert cells == [("a", 3), ("a", 7), ("b", 3), ("b", 7)]
+
+
+def test_nested_list_and_blockquote_columns():
+    src = "> * [Lien](https://example.org) texte\n>     * ![alt](https://example.org/i.png)\n"
+    pad = Pad.from_text(src)
+    view = build_view(pad)
+    assert [(l.span.start_line, l.span.start_column) for l in view.links] == [(1, 5)]
+    assert [(i.span.start_line, i.span.start_column) for i in view.images] == [(2, 9)]
+
+
+def test_examples_spans_are_exact():
+    pads = sorted(EXAMPLES.glob("*.md"))
+    assert pads, "examples/ must hold pads"
+    for path in pads:
+        _check_view_spans(read_pad(path))
+
+
+def test_corpus_spans_are_exact(shared_dir):
+    paths = [shared_dir / "corpus" / "forse-2022-06-21.md", *sorted((shared_dir / "corpus" / "real").glob("*.md"))]
+    for path in paths:
+        _check_view_spans(read_pad(path))

@@ -1,0 +1,56 @@
+"""Reading pads: encodings, BOM, line endings, and bad bytes."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from pad_lint.errors import InputError
+from pad_lint.source import Pad, read_pad
+
+
+def test_crlf_and_lone_cr_round_trip_byte_for_byte():
+    raw = b"# Titre\r\n\r\nUn paragraphe\rsuite\nfin"
+    pad = Pad.from_bytes(raw, path="x.md")
+    assert pad.text == "# Titre\n\nUn paragraphe\nsuite\nfin"
+    assert pad.to_bytes() == raw
+
+
+def test_utf8_bom_is_kept_on_write():
+    raw = codecs.BOM_UTF8 + "Élodie\r\n".encode()
+    pad = Pad.from_bytes(raw)
+    assert pad.text == "Élodie\n"
+    assert pad.to_bytes() == raw
+    assert pad.to_bytes("Elodie\n") == codecs.BOM_UTF8 + b"Elodie\r\n"
+
+
+def test_utf16_with_bom_decodes():
+    raw = "# Notes\n".encode("utf-16")
+    pad = Pad.from_bytes(raw)
+    assert pad.text == "# Notes\n"
+    assert pad.to_bytes() == raw
+
+
+def test_invalid_utf8_names_line_and_column():
+    with pytest.raises(InputError) as exc:
+        Pad.from_bytes("ligne 1\nabc\xe9".encode("latin-1"), path="notes.md")
+    assert str(exc.value).startswith("notes.md:2:4: is not valid UTF-8")
+
+
+def test_binary_file_is_refused():
+    with pytest.raises(InputError, match="binary"):
+        Pad.from_bytes(b"\x89PNG\r\n\x1a\n\x00\x00", path="image.md")
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_pad(tmp_path / "absent.md")
+    (tmp_path / "dir.md").mkdir()
+    with pytest.raises(InputError, match="is a directory"):
+        read_pad(tmp_path / "dir.md")
+
+
+def test_empty_pad_is_valid():
+    pad = Pad.from_bytes(b"", path="empty.md")
+    assert pad.text == "" and pad.index.line_count == 1
