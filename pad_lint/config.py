@@ -24,6 +24,12 @@ else:  # pragma: no cover
 
 CONFIG_FILES = (".pad-lint.toml", "pad-lint.toml", "pyproject.toml")
 
+#: Folders never searched (gitignore syntax); ``exclude`` replaces this list, ``extend-exclude`` adds to it.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".git/", ".hg/", ".svn/", ".bzr/", "node_modules/", ".venv/", "venv/", ".tox/", ".nox/",
+    "__pycache__/", "site-packages/", ".pytest_cache/", ".mypy_cache/", ".ruff_cache/",
+)
+
 
 def _kebab(name: str) -> str:
     return name.replace("_", "-")
@@ -78,10 +84,13 @@ class Config(_Section):
     ignore: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, description="Glob -> selectors")
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict, description="Selector -> severity")
-    exclude: list[str] = Field(default_factory=list)
-    extend_exclude: list[str] = Field(default_factory=list)
-    force_exclude: bool = False
-    respect_gitignore: bool = True
+    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE),
+                               description="Paths never searched (.gitignore syntax, relative to the configuration "
+                                           "file's folder); replaces the defaults")
+    extend_exclude: list[str] = Field(default_factory=list, description="Paths never searched, added to `exclude`")
+    force_exclude: bool = Field(False, description="Apply exclusions to files named on the command line too "
+                                                   "(pre-commit passes every file by name)")
+    respect_gitignore: bool = Field(True, description="Skip files ignored by git (.gitignore, .git/info/exclude)")
     links: LinksOptions = Field(default_factory=LinksOptions)
     inclusive: InclusiveOptions = Field(default_factory=InclusiveOptions)
     licence: LicenceOptions = Field(default_factory=LicenceOptions)
@@ -185,3 +194,96 @@ def discover_config(start: str | Path | None) -> Config:
         return Config()
     found = find_config_file(start)
     return load_config_file(found) if found else Config()
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and key not in ("per-file-ignores", "severity"):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def config_to_dict(config: Config, *, only_set: bool = False) -> dict[str, Any]:
+    """The configuration as kebab-case TOML keys (``only_set``: only keys given explicitly)."""
+    return config.model_dump(mode="json", by_alias=True, exclude_unset=only_set, exclude={"source"})
+
+
+def parse_overrides(items: list[str]) -> dict[str, Any]:
+    """Parse ``--config "KEY = VALUE"`` items (inline TOML, as ruff accepts) into one mapping.
+
+    Raises:
+        ConfigError: an item is not a ``key = value`` TOML line.
+    """
+    merged: dict[str, Any] = {}
+    for item in items:
+        try:
+            data = tomllib.loads(item)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"--config {item!r} is neither a configuration file nor a TOML "
+                              f"`key = value` line ({exc})") from None
+        merged = _deep_merge(merged, data)
+    return merged
+
+
+class ConfigResolver:
+    """Which configuration applies to each pad.
+
+    * ``config_file``: use that file for every pad (``--config PATH``);
+    * ``isolated``: ignore every configuration file (``--isolated``);
+    * otherwise the closest ``.pad-lint.toml``, ``pad-lint.toml`` or ``pyproject.toml``
+      with a ``[tool.pad-lint]`` table, from the pad's folder upwards (closest wins,
+      no merging, as in ruff); the defaults when there is none.
+
+    ``overrides`` (command-line options and ``--config "key = value"``) are applied on
+    top of whichever configuration is found. Results are cached per configuration file.
+
+    Raises (from :meth:`for_path`):
+        ConfigError: an invalid configuration file or override, naming the file and key.
+    """
+
+    def __init__(self, *, config_file: str | Path | None = None, isolated: bool = False,
+                 overrides: dict[str, Any] | None = None) -> None:
+        self.config_file = Path(config_file) if config_file else None
+        self.isolated = isolated
+        self.overrides = overrides or {}
+        if self.overrides:
+            parse_config(self.overrides, source="command line")  # report a bad option against the command line
+        self._by_file: dict[Path | None, Config] = {}
+        if self.config_file is not None:
+            self._fixed = self._load(self.config_file)
+        elif isolated:
+            self._fixed = self._load(None)
+        else:
+            self._fixed = None
+
+    def _load(self, path: Path | None) -> Config:
+        if path in self._by_file:
+            return self._by_file[path]
+        base = load_config_file(path) if path is not None else Config()
+        if self.overrides:
+            data = _deep_merge(config_to_dict(base, only_set=True), self.overrides)
+            cfg = parse_config(data, source=base.source)
+            if cfg.source is None:
+                cfg = cfg.model_copy(update={"source": None})
+        else:
+            cfg = base
+        self._by_file[path] = cfg
+        return cfg
+
+    def for_path(self, path: str | Path | None) -> Config:
+        """Configuration for a pad file or folder (``None``: the current folder, e.g. stdin)."""
+        if self._fixed is not None:
+            return self._fixed
+        found = find_config_file(path if path is not None else Path.cwd())
+        return self._load(found.resolve() if found else None)
+
+    def config_path_for(self, path: str | Path | None) -> Path | None:
+        """The configuration file :meth:`for_path` uses, or None for the defaults."""
+        if self.isolated:
+            return None
+        if self.config_file is not None:
+            return self.config_file
+        return find_config_file(path if path is not None else Path.cwd())

@@ -22,3 +22,4 @@ def load_families() -> None:
         except ModuleNotFoundError as exc:
             if exc.name != f"{__name__}.{name}":
                 raise
+    importlib.import_module("pad_lint.suppress")  # registers NOQA001/NOQA002 (directive checks)

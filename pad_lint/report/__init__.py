@@ -1,0 +1,106 @@
+"""Output formats of ``pad-lint check``: one module per format.
+
+Every reporter receives the results file by file, in the order the files were
+given (directories sorted by name), and writes as it goes where the format
+allows it (``concise``, ``full``, ``json-lines``, ``github``, and ``json``
+which streams its list); formats that are one document with totals
+(``gitlab``, ``junit``, ``sarif``) keep the findings — never the pads — until
+the end.
+
+:data:`FORMATS` maps each ``--output-format`` name to its reporter class.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .model import ReportDiagnostic
+
+#: ``--output-format`` name -> ``module:Class`` (imported on use).
+FORMATS: dict[str, str] = {
+    "concise": "concise:ConciseReporter",
+    "json": "json:JsonReporter",
+    "json-lines": "json_lines:JsonLinesReporter",
+}
+
+#: Formats meant for people: the summary line and fix hints are printed with them.
+HUMAN_FORMATS = frozenset({"full", "concise"})
+
+
+@dataclass
+class FileResult:
+    """What linting one pad produced.
+
+    ``findings`` are sorted by position. ``lines`` holds the source lines that
+    findings point at (1-based line -> text), for formats that quote them.
+    ``error`` is a one-line input problem (the file could not be read), in
+    which case there are no findings. ``fixed`` counts fixes applied.
+    """
+
+    path: str
+    findings: list[ReportDiagnostic] = field(default_factory=list)
+    lines: dict[int, str] = field(default_factory=dict)
+    error: str | None = None
+    fixed: int = 0
+    diff: str | None = None
+    fixed_text: str | None = None
+    cached: bool = False
+
+
+@dataclass
+class Summary:
+    """Totals at the end of a run."""
+
+    files: int = 0
+    findings: int = 0
+    by_severity: dict[str, int] = field(default_factory=dict)
+    fixed: int = 0
+    fixable: int = 0
+    unsafe_fixable: int = 0
+    input_errors: int = 0
+
+
+@dataclass
+class ReportOptions:
+    """Presentation choices shared by the reporters.
+
+    ``color``: emit ANSI colours (only on a terminal, never with ``NO_COLOR``).
+    ``tool_version``: pad-lint's version, for formats that record it.
+    """
+
+    color: bool = False
+    tool_version: str = ""
+    show_fixes: bool = True
+
+
+class Reporter:
+    """Base reporter: override :meth:`file` and, for document formats, :meth:`finish`."""
+
+    def __init__(self, out: TextIO, options: ReportOptions | None = None) -> None:
+        self.out = out
+        self.options = options or ReportOptions()
+
+    def start(self) -> None:
+        """Called once before the first file."""
+
+    def file(self, result: FileResult) -> None:
+        """Called once per pad, in a stable order."""
+
+    def finish(self, summary: Summary) -> None:
+        """Called once after the last file."""
+
+
+def get_reporter(name: str, out: TextIO, options: ReportOptions | None = None) -> Reporter:
+    """Instantiate the reporter for ``--output-format name``.
+
+    Raises:
+        KeyError: unknown format name.
+    """
+    module, cls = FORMATS[name].split(":")
+    mod = importlib.import_module(f"{__name__}.{module}")
+    return getattr(mod, cls)(out, options)
+
+
+__all__ = ["FORMATS", "HUMAN_FORMATS", "FileResult", "Summary", "ReportOptions", "Reporter", "get_reporter"]

@@ -1,0 +1,153 @@
+"""Rule documentation, generated from the registry (:mod:`pad_lint.rules.registry`).
+
+One source for ``pad-lint rules``, ``pad-lint rule CODE|NAME`` and
+``docs/rules.md`` (``pad-lint generate-docs``; ``tests/test_cli_docs.py`` fails
+when the committed file is out of date), as ruff generates its rule pages from
+its registry (``crates/ruff_dev/src/generate_docs.rs``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import Config
+from ..errors import UsageError
+from ..rules.registry import FAMILIES, Rule, all_rules, resolve_selector
+
+
+def find_rule(query: str) -> Rule:
+    """The one rule named by a code or a name.
+
+    Raises:
+        UsageError: nothing matches, or a prefix matches several rules (the message lists them).
+    """
+    try:
+        rules = resolve_selector(query)
+    except KeyError:
+        raise UsageError(f"unknown rule {query!r}; `pad-lint rules` lists them") from None
+    exact = [r for r in rules if r.code == query.upper() or r.name == query.lower()]
+    if exact:
+        return exact[0]
+    if len(rules) == 1:
+        return rules[0]
+    raise UsageError(f"{query!r} matches {len(rules)} rules ({', '.join(r.code for r in rules[:8])}"
+                     f"{'…' if len(rules) > 8 else ''}); give one code or name")
+
+
+def option_details(rule: Rule) -> list[dict[str, Any]]:
+    """``[{key, default, description}]`` for the rule's options, read from the configuration model.
+
+    An option is named ``table.key`` (``images.max-alt-length``) or just ``key``,
+    looked up in the rule family's table (``[tool.pad-lint.<family>]``).
+    """
+    out = []
+    for opt in rule.options:
+        table, _, key = opt.rpartition(".")
+        table = table or rule.family
+        section = Config.model_fields.get(table)
+        default: Any = None
+        description = ""
+        if section is not None and section.default_factory is not None:
+            model = type(section.default_factory())
+            for fname, finfo in model.model_fields.items():
+                if fname.replace("_", "-") == key.replace("_", "-"):
+                    default = getattr(section.default_factory(), fname)
+                    description = finfo.description or ""
+        out.append({"key": f"{table}.{key.replace('_', '-')}", "default": default, "description": description})
+    return out
+
+
+def rule_to_dict(rule: Rule) -> dict[str, Any]:
+    """Every documented field of a rule, JSON-ready (``pad-lint rules --output-format json``)."""
+    return {
+        "code": rule.code, "name": rule.name, "family": rule.family, "prefix": rule.prefix,
+        "severity": rule.severity.value, "summary": rule.summary, "explanation": rule.explanation,
+        "source": rule.source, "fixable": rule.fixable, "default_enabled": rule.default_enabled,
+        "example": rule.example, "options": option_details(rule), "url": rule.url,
+    }
+
+
+def rules_table(rules: list[Rule]) -> str:
+    """Plain text: one line per rule, ``CODE  name  severity  [fix]  summary``."""
+    if not rules:
+        return "No rules are registered.\n"
+    w_name = max(len(r.name) for r in rules)
+    lines = []
+    for r in rules:
+        fix = "fix" if r.fixable else "   "
+        off = "" if r.default_enabled else " (off by default)"
+        lines.append(f"{r.code:<8}{r.name:<{w_name + 2}}{r.severity.value:<9}{fix}  {r.summary}{off}")
+    return "\n".join(lines) + "\n"
+
+
+def explain(rule: Rule) -> str:
+    """The full text of ``pad-lint rule CODE``: what, why and how to fix, source, options, example."""
+    lines = [f"{rule.code} {rule.name}", "=" * len(f"{rule.code} {rule.name}"), "",
+             rule.summary, "",
+             f"Family: {rule.family} ({rule.prefix})   Default severity: {rule.severity.value}   "
+             f"Fix: {'available' if rule.fixable else 'none'}   "
+             f"Enabled by default: {'yes' if rule.default_enabled else 'no'}", ""]
+    if rule.explanation:
+        lines += [rule.explanation, ""]
+    lines += [f"Source: {rule.source}", ""]
+    opts = option_details(rule)
+    if opts:
+        lines.append("Options:")
+        for o in opts:
+            lines.append(f"  {o['key']} (default: {_toml(o['default'])}){': ' + o['description'] if o['description'] else ''}")
+        lines.append("")
+    if rule.example:
+        lines += ["Example:", ""] + ["    " + ln for ln in rule.example.splitlines()] + [""]
+    lines += [f"Silence it on one line: <!-- pad-lint disable-next-line {rule.name} -- why -->",
+              f"Documentation: {rule.url}", ""]
+    return "\n".join(lines)
+
+
+def _toml(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def rules_markdown() -> str:
+    """``docs/rules.md``: an index table, then one section per rule (anchors match :attr:`Rule.url`)."""
+    rules = all_rules()
+    out = ["# pad-lint rules", "",
+           "<!-- Generated by `pad-lint generate-docs` from pad_lint/rules/; do not edit by hand. -->", "",
+           "Every rule has a stable code and a name; both work in `select`, `ignore`, `per-file-ignores`, "
+           "`severity` and inline directives, as do family prefixes (`LIC`) and family names (`licence`). "
+           "Severities: only `error` fails a run by default (`--fail-level`).", "",
+           "| Code | Name | Family | Severity | Fix | Summary |", "| --- | --- | --- | --- | --- | --- |"]
+    for r in rules:
+        anchor = f"{r.code.lower()}-{r.name}"
+        out.append(f"| [{r.code}](#{anchor}) | `{r.name}` | {r.family} | {r.severity.value} | "
+                   f"{'yes' if r.fixable else ''} | {_cell(r.summary)} |")
+    out.append("")
+    current_family = None
+    for r in rules:
+        if r.family != current_family:
+            current_family = r.family
+            prefix = next((p for p, f in FAMILIES.items() if f == r.family), r.prefix)
+            out += [f"## {r.family.capitalize()} ({prefix})", ""]
+        out += [f"### {r.code} {r.name}", "", r.summary, "",
+                f"- Severity: {r.severity.value}",
+                f"- Fix: {'available' if r.fixable else 'none'}",
+                f"- Enabled by default: {'yes' if r.default_enabled else 'no'}",
+                f"- Source: {r.source}", ""]
+        if r.explanation:
+            out += [r.explanation, ""]
+        opts = option_details(r)
+        if opts:
+            out += ["Options:", ""]
+            out += [f"- `{o['key']}` (default `{_toml(o['default'])}`)"
+                    f"{': ' + o['description'] if o['description'] else ''}" for o in opts]
+            out.append("")
+        if r.example:
+            out += ["Example:", "", "```markdown", r.example, "```", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
