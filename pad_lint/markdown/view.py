@@ -12,6 +12,7 @@ import html as html_lib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markdown_it.token import Token
@@ -23,20 +24,54 @@ from .engine import CONTAINER_NAMES, hedgedoc_markdown
 from .frontmatter import FrontMatter, split_front_matter
 from .html_scan import scan_html
 
-# HedgeDoc 1 extra tags (public/js/extra.js replaceExtraTags).
-EXTRA_TAG = re.compile(r"\[(name|time|color)=([^\]]*)\]")
-# HedgeDoc 1 embeds (markdown-it-regexp rules in public/js/extra.js).
-EMBED = re.compile(r"\{%(youtube|vimeo|gist|slideshare|speakerdeck|pdf)\s*([^%]*?)\s*%\}")
-EMBED_URL = {
-    "youtube": "https://www.youtube.com/watch?v={}",
-    "vimeo": "https://vimeo.com/{}",
-    "gist": "https://gist.github.com/{}",
-    "slideshare": "https://www.slideshare.net/{}",
-    "speakerdeck": "https://speakerdeck.com/{}",
-    "pdf": "{}",
+# HedgeDoc 1 extra tags: the regexes of ``replaceExtraTags`` (hedgedoc/hedgedoc@master
+# public/js/extra.js; shared/reference/hedgedoc-format.md §5). JS ``\w`` is ASCII.
+EXTRA_TAGS: dict[str, re.Pattern[str]] = {
+    "color": re.compile(r"\[color=([#|()\s,A-Za-z0-9_]*?)\]"),
+    "name": re.compile(r"\[name=(.*?)\]"),
+    "time": re.compile(r"\[time=([:,.+()\sA-Za-z0-9_-]*?)\]"),
 }
+#: Any of the three extra tags (loose; :func:`find_extra_tags` applies the exact rules).
+EXTRA_TAG = re.compile(r"\[(name|time|color)=([^\]\n]*)\]")
 _CONTAINER_LINE = re.compile(r"^\s{0,3}(:{3,})\s*(\S*)(.*)$")
-_DIAGRAM_LANGS = {"mermaid", "graphviz", "sequence", "flow", "abc", "vega", "vega-lite", "plantuml", "math", "latex"}
+#: Fence languages HedgeDoc 1 renders as diagrams (``highlightRender``), plus vega
+#: (HedgeDoc 2 / HackMD): their content is never prose.
+DIAGRAM_LANGS = frozenset({"mermaid", "graphviz", "sequence", "flow", "abc", "vega", "vega-lite"})
+# Fence info suffixes (HedgeDoc 1 ``md.renderer.rules.fence``): ``lang=`` line numbers,
+# ``lang=101`` start at 101, ``lang=+`` continue numbering, ``lang!``/``lang=!`` wrap.
+_FENCE_SUFFIX = re.compile(r"(=\d*|=\+|=!|!)$")
+
+
+def find_extra_tags(text: str) -> list[tuple[str, str, int, int]]:
+    """HedgeDoc extra tags in ``text``: ``(kind, value, start, end)``, sorted by start.
+
+    A ``[name=…]`` directly followed by ``[time=…]`` counts as two tags.
+    """
+    found = []
+    for kind, pattern in EXTRA_TAGS.items():
+        for m in pattern.finditer(text):
+            found.append((kind, m.group(1).strip(), m.start(), m.end()))
+    return sorted(found, key=lambda t: t[2])
+
+
+def parse_fence_info(info: str) -> tuple[str, str | None, bool]:
+    """Split a fence info string the HedgeDoc 1 way.
+
+    Returns ``(language, line_numbers, wrap)``: ``language`` is the first word
+    without its suffix, lower-cased; ``line_numbers`` is ``None`` (off), ``""``
+    (on, from 1), ``"101"`` (from 101) or ``"+"`` (continue); ``wrap`` is true
+    for a trailing ``!``.
+    """
+    word = info.strip().split()[0] if info.strip() else ""
+    wrap = word.endswith("!")
+    m = _FENCE_SUFFIX.search(word)
+    numbers = None
+    if m:
+        suffix = m.group(1)
+        if suffix.startswith("=") and suffix != "=!":
+            numbers = suffix[1:]
+        word = word[: m.start()]
+    return word.lower(), numbers, wrap
 
 
 @dataclass
@@ -47,6 +82,7 @@ class Heading:
     span: Span
     setext: bool = False
     explicit_id: str | None = None
+    source: str = ""     # the heading's inline Markdown source (for dialects that slug the un-typographed text)
 
     def id(self, dialect: str) -> str:  # pragma: no cover - convenience, ids come from PadView
         return hid.heading_ids([(self.inner_html, self.text)], dialect)[0]
@@ -89,10 +125,16 @@ class Container:
 
 @dataclass
 class CodeBlock:
+    """A fenced or indented code block. ``diagram`` is the language when HedgeDoc
+    draws it (mermaid, graphviz, sequence, flow, abc, vega), else ``None``."""
+
     info: str
     language: str
     content: str
     span: Span
+    diagram: str | None = None
+    line_numbers: str | None = None   # None | "" | "101" | "+"  (see parse_fence_info)
+    wrap: bool = False
 
 
 @dataclass
@@ -106,7 +148,16 @@ class ExtraTag:
     kind: str                 # name | time | color
     value: str
     span: Span
-    rendered: bool            # HedgeDoc 1 renders it (inside a list item or blockquote)
+    rendered: bool            # HedgeDoc 1 renders it: in a list item or a blockquote paragraph,
+                              # outside inline elements (emphasis, links, code)
+    block: int = -1           # index into PadView.blocks
+
+
+@dataclass
+class Emoji:
+    name: str                 # shortcode without colons
+    char: str
+    span: Span
 
 
 @dataclass
@@ -146,6 +197,15 @@ class Block:
     container: str | None
     strong: list[Strong] = field(default_factory=list)
     links: list[int] = field(default_factory=list)    # indices into PadView.links
+    line_starts: list[int] = field(default_factory=list)  # source offset of each line of ``raw``
+
+    def source_offset(self, pos: int) -> int:
+        """Offset in the pad text of offset ``pos`` in :attr:`raw`."""
+        if not self.line_starts:
+            return self.span.start_offset + pos
+        line = self.raw.count("\n", 0, pos)
+        line_start = self.raw.rfind("\n", 0, pos) + 1
+        return self.line_starts[min(line, len(self.line_starts) - 1)] + pos - line_start
 
 
 @dataclass
@@ -162,9 +222,12 @@ class PadView:
     extra_tags: list[ExtraTag] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     runs: list[TextRun] = field(default_factory=list)
-    toc: list[Span] = field(default_factory=list)
+    toc: list[Span] = field(default_factory=list)          # [TOC] markers HedgeDoc 1 renders
+    emoji: list[Emoji] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # *[ABBR]: title
     tags_line: list[tuple[str, Span]] = field(default_factory=list)
     html_anchors: list[tuple[str, Span]] = field(default_factory=list)
+    html_anchor_attrs: list[str] = field(default_factory=list)  # "id" or "name", parallel to html_anchors
     references: dict[str, Any] = field(default_factory=dict)
     _ids: dict[str, list[str]] = field(default_factory=dict)
 
@@ -175,13 +238,17 @@ class PadView:
     def heading_ids(self, dialect: str = hid.DEFAULT_DIALECT) -> list[str]:
         """Ids of :attr:`headings` under ``dialect`` (cached). Raises ValueError on an unknown dialect."""
         if dialect not in self._ids:
-            ids = hid.heading_ids([(h.inner_html, h.text) for h in self.headings], dialect)
+            ids = hid.heading_ids([(h.inner_html, h.text, _github_text(h.source) if dialect == "github" else "")
+                                   for h in self.headings], dialect)
             self._ids[dialect] = [h.explicit_id or i for h, i in zip(self.headings, ids)]
         return self._ids[dialect]
 
     def anchor_targets(self, dialect: str = hid.DEFAULT_DIALECT) -> set[str]:
-        """Every fragment a link may point to: heading ids plus HTML ``id``/``name``."""
-        return set(self.heading_ids(dialect)) | {a for a, _ in self.html_anchors}
+        """Every element id a ``#fragment`` may reach: heading ids plus HTML ``id``
+        (and ``<a name>``, except in HedgeDoc 1 whose sanitizer strips ``name``)."""
+        keep_names = not dialect.startswith("hedgedoc1")
+        return {i for i in self.heading_ids(dialect) if i} | {
+            a for (a, _), attr in zip(self.html_anchors, self.html_anchor_attrs) if attr == "id" or keep_names}
 
 
 class _SourceMap:
@@ -226,7 +293,8 @@ def build_view(pad: Pad) -> PadView:
     env: dict[str, Any] = {"pad_front_matter_lines": fm.lines}
     md = hedgedoc_markdown()
     tokens = md.parse(pad.text, env)
-    view = PadView(pad=pad, front_matter=fm, references=env.get("references", {}))
+    view = PadView(pad=pad, front_matter=fm, references=env.get("references", {}),
+                   abbreviations=dict(env.get("abbreviations") or {}))
     _Walker(view, md, env).walk(tokens)
     _scan_unknown_containers(view)
     return view
@@ -288,9 +356,11 @@ class _Walker:
 
     def code(self, tok: Token) -> None:
         info = tok.info.strip()
-        lang = re.split(r"[\s=!{]", info, maxsplit=1)[0] if info else ""
-        self.view.code_blocks.append(CodeBlock(info=info, language=lang.lower(), content=tok.content,
-                                               span=self.lines_span(tok)))
+        lang, numbers, wrap = parse_fence_info(info) if tok.type == "fence" else ("", None, False)
+        self.view.code_blocks.append(CodeBlock(info=info, language=lang, content=tok.content,
+                                               span=self.lines_span(tok),
+                                               diagram=lang if lang in DIAGRAM_LANGS else None,
+                                               line_numbers=numbers, wrap=wrap))
 
     def html(self, fragment: str, line0: int, block: bool, base_offset: int | None = None) -> None:
         scan = scan_html(fragment)
@@ -325,6 +395,7 @@ class _Walker:
                 value = el.attrs.get(attr)
                 if value and (attr == "id" or el.tag == "a"):
                     self.view.html_anchors.append((value, span))
+                    self.view.html_anchor_attrs.append(attr)
         for text, l0, c0 in scan.comments:
             start = offset(l0, c0)
             self.view.comments.append(Comment(text=text, span=self.index.span(start, start + len(text) + 7)))
@@ -362,7 +433,7 @@ class _Walker:
             level = int(opener.tag[1]) if opener and opener.tag[1:].isdigit() else 1
             inner = self.md.renderer.renderInline(children, self.md.options, self.env)
             view.headings.append(Heading(level=level, text=text.strip(), inner_html=inner, span=block_span,
-                                         setext=bool(opener and opener.markup in ("=", "-"))))
+                                         setext=bool(opener and opener.markup in ("=", "-")), source=content))
             self.section = len(view.headings) - 1
             if level == 6 and re.match(r"(?i)^\s*tags\b", text):
                 for child in children:
@@ -371,17 +442,10 @@ class _Walker:
                         view.tags_line.append((child.content.strip(), self.index.span(s, s + len(child.markup) * 2 + len(child.content))))
 
         block = Block(kind=kind, text=text, raw=content, span=block_span, section=self.section,
-                      list_depth=list_depth, in_blockquote=in_quote, container=container)
+                      list_depth=list_depth, in_blockquote=in_quote, container=container,
+                      line_starts=list(smap.source_starts))
         block_no = len(view.blocks)
         view.blocks.append(block)
-
-        if kind == "paragraph" and re.fullmatch(r"(?i)\[TOC\]", content.strip()):
-            view.toc.append(block_span)
-        elif kind == "paragraph":
-            for line_no, line in enumerate(content.split("\n")):
-                if re.fullmatch(r"(?i)\[TOC\]", line.strip()):
-                    s = smap(sum(len(x) + 1 for x in content.split("\n")[:line_no]))
-                    view.toc.append(self.index.span(s, s + len(line.strip())))
 
         # prose runs: merge literal pieces that touch in the source
         pieces = (tok.meta or {}).get("pad_pieces", [])
@@ -459,20 +523,28 @@ class _Walker:
             elif t == "html_inline" and p is not None:
                 s = smap(p)
                 self.html(child.content, 0, block=False, base_offset=s)
-
-        # HedgeDoc extra tags and embeds live in the literal text
-        for run in runs:
-            for m in EXTRA_TAG.finditer(run.text):
-                rendered = list_depth > 0 or in_quote
-                view.extra_tags.append(ExtraTag(kind=m.group(1), value=m.group(2).strip(),
-                                                span=self.index.span(run.start + m.start(), run.start + m.end()),
-                                                rendered=rendered))
-            for m in EMBED.finditer(run.text):
-                url = EMBED_URL[m.group(1)].format(m.group(2).strip())
-                view.links.append(Link(href=url, raw=m.group(0), text=m.group(1), kind="embed",
-                                       span=self.index.span(run.start + m.start(), run.start + m.end()),
-                                       destination=m.group(2).strip()))
+            elif t == "hedgedoc_embed" and p is not None:
+                s = smap(p)
+                view.links.append(Link(href=child.meta["url"], raw=child.content, text=child.meta["kind"],
+                                       kind="embed", span=self.index.span(s, s + len(child.content)),
+                                       destination=child.meta["id"]))
                 block.links.append(len(view.links) - 1)
+            elif t == "hedgedoc_toc" and p is not None:
+                s = smap(p)
+                view.toc.append(self.index.span(s, s + len(child.content)))
+            elif t == "emoji" and p is not None:
+                s = smap(p)
+                view.emoji.append(Emoji(name=child.markup, char=child.content,
+                                        span=self.index.span(s, s + len(child.markup) + 2)))
+
+        # HedgeDoc extra tags: literal text, rendered in list items and blockquote
+        # paragraphs when not inside an inline element (notinhtmltag lookahead).
+        eligible = list_depth > 0 or (in_quote and kind == "paragraph")
+        for level, start, raw_text in _text_groups(children):
+            for tag_kind, value, ts, te in find_extra_tags(raw_text):
+                view.extra_tags.append(ExtraTag(kind=tag_kind, value=value,
+                                                span=self.index.span(smap(start + ts), smap(start + te)),
+                                                rendered=eligible and level == 0, block=block_no))
 
     def _trim_end(self, start: int, end: int) -> int:
         # A construct ends where the next token starts, minus the whitespace
@@ -483,9 +555,8 @@ class _Walker:
         return end
 
     def _split_special(self, run: TextRun) -> None:
-        """Add ``run`` to the prose runs, cutting out embeds and extra tags (not prose)."""
-        cuts = [m.span() for m in EMBED.finditer(run.text)] + [m.span() for m in EXTRA_TAG.finditer(run.text)
-                                                                if m.group(1) != "name"]
+        """Add ``run`` to the prose runs, cutting out ``[time=]``/``[color=]`` tags (not prose)."""
+        cuts = [(s, e) for kind, _v, s, e in find_extra_tags(run.text) if kind != "name"]
         if not cuts:
             self.view.runs.append(run)
             return
@@ -497,6 +568,42 @@ class _Walker:
             cursor = max(cursor, e)
         if cursor < len(run.text):
             self.view.runs.append(TextRun(run.text[cursor:], run.start + cursor, run.context, run.block))
+
+
+def _github_text(source: str) -> str:
+    """Text content of a heading's inline source rendered without typographer (as GitHub shows it)."""
+    if not source:
+        return ""
+    html = _plain_markdown().renderInline(source)
+    return html_lib.unescape(re.sub(r"<[^>]*>", "", html)).strip()
+
+
+@lru_cache(maxsize=1)
+def _plain_markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True, "typographer": False})
+
+
+def _text_groups(children: list[Token]) -> list[tuple[int, int, str]]:
+    """Runs of literal text tokens that touch in the source: ``(level, start, raw)``.
+
+    ``start`` is an offset in the block's inline content; ``level`` the inline
+    nesting (0 = not inside emphasis, a link or another inline element).
+    """
+    groups: list[list] = []
+    for child in children:
+        if child.type not in ("text", "text_special"):
+            continue
+        pos = (child.meta or {}).get("pad_pos")
+        if pos is None:
+            continue
+        raw = (child.meta or {}).get("pad_raw", child.content) if child.type == "text" else (child.markup or child.content)
+        if groups and groups[-1][0] == child.level and groups[-1][1] + len(groups[-1][2]) == pos:
+            groups[-1][2] += raw
+        else:
+            groups.append([child.level, pos, raw])
+    return [(g[0], g[1], g[2]) for g in groups]
 
 
 def _inline_destination(raw: str) -> str | None:
