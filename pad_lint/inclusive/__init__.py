@@ -1,0 +1,1 @@
+"""French inclusive writing (placeholder, replaced below)."""
