@@ -2,7 +2,8 @@
 
 Source: hedgedoc/hedgedoc@master ``public/js/extra.js`` (markdown-it ``default``
 preset with ``html``, ``breaks``, ``linkify`` and ``typographer``; containers
-success/info/warning/danger; footnotes, deflists, sup/sub, mathjax…), summarised
+success/info/warning/danger; footnotes, deflists, sup/sub, mathjax, abbr, mark,
+ins, imsize, emoji, embeds, [TOC]), summarised
 in ``shared/reference/hedgedoc-format.md`` §1 and §11.
 """
 
@@ -22,6 +23,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from . import positions
+from .plugins import hedgedoc_plugins
 
 #: The four alert containers of HedgeDoc 1 (``:::name``); anything else is text.
 CONTAINER_NAMES = ("success", "info", "warning", "danger")
@@ -61,6 +63,7 @@ def hedgedoc_markdown() -> MarkdownIt:
     superscript_plugin(md)
     sub_plugin(md)
     dollarmath_plugin(md, allow_space=True, double_inline=True)
+    hedgedoc_plugins(md)  # mark, ins, abbr, imsize, emoji, {%embeds%}, [TOC]
     positions.install(md)
     return md
 
