@@ -60,8 +60,12 @@ class LinksOptions(_Section):
 class InclusiveOptions(_Section):
     """``[tool.pad-lint.inclusive]``."""
 
-    policy: Literal["consistent", "median-dot", "period-allowed", "no-abbreviated-forms"] = "consistent"
-    plural: Literal["consistent", "one-dot", "two-dot"] = "consistent"
+    policy: Literal["consistent", "median-dot", "period-allowed", "no-abbreviated-forms"] = Field(
+        "consistent", description="Separator norm: the pad's dominant one, only U+00B7, U+00B7 or '.', or doublets only")
+    plural: Literal["consistent", "one-dot", "two-dot"] = Field(
+        "consistent", description="Plural norm: the pad's dominant style, '·es' or '·e·s'")
+    doublet_order: Literal["feminine-first", "masculine-first", "alphabetical"] = Field(
+        "feminine-first", description="Word order of the doublets suggested under no-abbreviated-forms")
 
 
 class LicenceOptions(_Section):
