@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .event.models import EventDocument
 
-__all__ = ["__version__", "parse", "lint", "Config", "Diagnostic", "EventDocument"]
+__all__ = ["__version__", "parse", "lint", "fix", "Config", "Diagnostic", "EventDocument"]
 
 
 def parse(text: str, *, path: str | None = None, dialect: str | None = None,
@@ -56,6 +56,18 @@ def lint(text: str, path: str | None = None, config: "Config | None" = None) -> 
     from .source import Pad
 
     return lint_pad(Pad.from_text(text, path=path), config)
+
+
+def fix(text: str, config: "Config | None" = None, unsafe: bool = False, *, path: str | None = None) -> str:
+    """Return ``text`` with every applicable fix applied (lint and fix until stable).
+
+    Safe fixes only unless ``unsafe``. Line endings and a leading BOM are kept;
+    running it on its own output returns the same text. ``path`` is used for
+    ``per-file-ignores`` only.
+    """
+    from .fixes import fix_text
+
+    return fix_text(text, config, unsafe=unsafe, path=path)
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import pad_lint` fast

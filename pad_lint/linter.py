@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from .config import Config
 from .diagnostics import Diagnostic, Severity
@@ -20,12 +20,27 @@ def _codes(selectors: list[str]) -> set[str]:
     return out
 
 
-def _path_matches(path: str | None, pattern: str) -> bool:
+def _path_matches(path: str | None, pattern: str, root: str | None = None) -> bool:
+    """True when ``path`` matches a ``per-file-ignores`` glob.
+
+    The glob is tried against the path relative to ``root`` (the configuration
+    file's folder), the path as given, and the file name, so ``archives/*.md``,
+    ``**/drafts/*.md`` and ``README.md`` all work wherever pad-lint runs from.
+    """
     if not path:
         return False
     p = PurePath(path)
     candidates = {path, p.as_posix(), p.name}
-    return any(fnmatch.fnmatch(c, pattern) or PurePath(c).match(pattern) for c in candidates)
+    if root is not None:
+        import os
+
+        try:
+            rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(root)))
+            candidates.add(rel.as_posix())
+        except ValueError:
+            pass
+    pats = {pattern, pattern[3:]} if pattern.startswith("**/") else {pattern}
+    return any(fnmatch.fnmatch(c, pt) or PurePath(c).match(pt) for c in candidates for pt in pats)
 
 
 def enabled_codes(config: Config, path: str | None = None) -> set[str]:
@@ -41,8 +56,9 @@ def enabled_codes(config: Config, path: str | None = None) -> set[str]:
         codes = _codes(config.select)
     codes |= _codes(config.extend_select)
     codes -= _codes(config.ignore)
+    root = str(Path(config.source).parent) if config.source else None
     for pattern, selectors in config.per_file_ignores.items():
-        if _path_matches(path, pattern):
+        if _path_matches(path, pattern, root):
             codes -= _codes(selectors)
     return codes
 

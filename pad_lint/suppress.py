@@ -151,8 +151,11 @@ def parse_directives(ctx: LintContext) -> tuple[list[Directive], list[Diagnostic
                 except KeyError:
                     unknown.append(s)
         for s in unknown:
+            word = re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", comment.text)
+            where = span if word is None else index.span(span.start_offset + 4 + word.start(),
+                                                         span.start_offset + 4 + word.end())
             problems.append(RULE_UNKNOWN.diagnostic(
-                ctx, span, f"unknown rule `{s}` in a pad-lint directive: it silences nothing",
+                ctx, where, f"unknown rule `{s}` in a pad-lint directive: it silences nothing",
                 help="`pad-lint rules` lists the codes and names"))
         target = None
         if action == "disable-next-line":

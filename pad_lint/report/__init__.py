@@ -20,9 +20,14 @@ from .model import ReportDiagnostic
 
 #: ``--output-format`` name -> ``module:Class`` (imported on use).
 FORMATS: dict[str, str] = {
+    "full": "full:FullReporter",
     "concise": "concise:ConciseReporter",
     "json": "json:JsonReporter",
     "json-lines": "json_lines:JsonLinesReporter",
+    "github": "github:GithubReporter",
+    "gitlab": "gitlab:GitlabReporter",
+    "junit": "junit:JunitReporter",
+    "sarif": "sarif:SarifReporter",
 }
 
 #: Formats meant for people: the summary line and fix hints are printed with them.
