@@ -58,12 +58,18 @@ class Pad:
 
     @classmethod
     def from_text(cls, text: str, path: str | None = None) -> "Pad":
-        """Build a pad from already-decoded text (library use)."""
+        """Build a pad from already-decoded text (library use).
+
+        NUL characters become U+FFFD, as CommonMark (and markdown-it) require;
+        offsets are unchanged, so every span still points at the right place.
+        """
         if text.startswith("\ufeff"):
             text = text[1:]
+        sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        if "\x00" in text:
+            text = text.replace("\x00", "\ufffd")
         normalised, endings = split_line_endings(text)
-        return cls(text=normalised, path=path, line_endings=endings,
-                   sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+        return cls(text=normalised, path=path, line_endings=endings, sha256=sha256)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str | None = None) -> "Pad":

@@ -257,6 +257,7 @@ class _SourceMap:
     def __init__(self, index: LineIndex, content: str, first_line0: int, cursors: dict[int, int]):
         self.content_starts: list[int] = []
         self.source_starts: list[int] = []
+        self.limit = len(index.text)
         pos = 0
         for i, line in enumerate(content.split("\n")):
             line0 = first_line0 + i
@@ -264,6 +265,7 @@ class _SourceMap:
             floor = cursors.get(line0, 0)
             stripped = line.rstrip()
             col = -1
+            expanded = False
             if stripped:
                 src_r = src.rstrip()
                 if src_r.endswith(stripped) and len(src_r) - len(stripped) >= floor:
@@ -273,18 +275,34 @@ class _SourceMap:
                     found = src.find(core, floor)
                     if found != -1:
                         col = found - (len(stripped) - len(core))
-            if col < 0:
+                        # markdown-it expands a tab of the indentation into spaces: the
+                        # content's leading blanks are longer than the source's, so
+                        # anchor the line on its first non-blank character.
+                        expanded = col < 0
+            if col < 0 and not expanded:
                 col = min(floor, len(src))
             cursors[line0] = col + len(stripped)
             self.content_starts.append(pos)
-            self.source_starts.append(index.line_start(line0) + max(col, 0))
+            self.source_starts.append(max(0, index.line_start(line0) + col))
             pos += len(line) + 1
 
     def __call__(self, offset: int) -> int:
         i = bisect_right(self.content_starts, offset) - 1
         if i < 0:
             i = 0
-        return self.source_starts[i] + offset - self.content_starts[i]
+        return min(self.limit, max(0, self.source_starts[i] + offset - self.content_starts[i]))
+
+
+class _ShiftedMap:
+    """Source map of an inline footnote's content: offsets shifted into its paragraph."""
+
+    def __init__(self, parent: Any, base: int):
+        self.parent = parent
+        self.base = base
+        self.source_starts = [parent(base)]
+
+    def __call__(self, offset: int) -> int:
+        return self.parent(self.base + offset)
 
 
 def build_view(pad: Pad) -> PadView:
@@ -309,6 +327,7 @@ class _Walker:
         self.cursors: dict[int, int] = {}
         self.stack: list[Token] = []
         self.section: int | None = None
+        self.footnote_maps: dict[int, _ShiftedMap] = {}
 
     # -- helpers -----------------------------------------------------------------
     def lines_span(self, token: Token) -> Span:
@@ -332,7 +351,13 @@ class _Walker:
             elif tok.nesting == -1:
                 if self.stack:
                     self.stack.pop()
-            if t == "inline":
+            if t == "inline" and tok.map is None:
+                # an inline footnote ``^[…]`` moved to the end by footnote_tail:
+                # map it through the paragraph that holds it (or drop it)
+                shifted = self.footnote_maps.get(id(tok.children))
+                if shifted is not None:
+                    self.inline(tok, None, smap=shifted)
+            elif t == "inline":
                 self.inline(tok, tokens[i - 1] if i else None)
             elif t in ("fence", "code_block"):
                 self.code(tok)
@@ -400,10 +425,11 @@ class _Walker:
             start = offset(l0, c0)
             self.view.comments.append(Comment(text=text, span=self.index.span(start, start + len(text) + 7)))
 
-    def inline(self, tok: Token, opener: Token | None) -> None:
+    def inline(self, tok: Token, opener: Token | None, smap: "Any" = None) -> None:
         view = self.view
         a = (tok.map or [0, 1])[0]
-        smap = _SourceMap(self.index, tok.content, a, self.cursors)
+        if smap is None:
+            smap = _SourceMap(self.index, tok.content, a, self.cursors)
         children = tok.children or []
         kind = "paragraph"
         if opener is not None:
@@ -532,6 +558,10 @@ class _Walker:
             elif t == "hedgedoc_toc" and p is not None:
                 s = smap(p)
                 view.toc.append(self.index.span(s, s + len(child.content)))
+            elif t == "footnote_ref" and p is not None:
+                note = ((self.env.get("footnotes") or {}).get("list") or {}).get((child.meta or {}).get("id"))
+                if isinstance(note, dict) and note.get("tokens"):
+                    self.footnote_maps[id(note["tokens"])] = _ShiftedMap(smap, p + 2)
             elif t == "emoji" and p is not None:
                 s = smap(p)
                 view.emoji.append(Emoji(name=child.markup, char=child.content,
