@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..inclusive.models import InclusiveForm, InclusiveStyle
 from ..spans import Span
 
 SCHEMA_VERSION = "1.0"
@@ -180,5 +181,7 @@ class EventDocument(_Model):
     links: list[Link] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
     licence: Licence
-    inclusive_forms: list[dict[str, Any]] = Field(default_factory=list,
-                                                  description="Abbreviated inclusive forms found (see the inclusive rules)")
+    inclusive_forms: list[InclusiveForm] = Field(default_factory=list,
+                                                 description="Abbreviated inclusive forms found (see the inclusive rules)")
+    inclusive_style: InclusiveStyle = Field(default_factory=InclusiveStyle,
+                                            description="The pad's dominant inclusive-writing style")
