@@ -1,0 +1,600 @@
+"""Find a pad's licence statements and decide one verdict for the event document.
+
+Where licence information is read (``shared/reference/licences.md`` §2, §3):
+
+* the front-matter ``license:`` key (HedgeDoc 2 note front matter; the
+  spelling ``licence:`` too), as an SPDX expression, a URL or words;
+* ``SPDX-License-Identifier:`` tags in HTML comments (the REUSE header for
+  Markdown) or in prose;
+* prose: a ``Licence :`` / ``License:`` label, the content of a licence section
+  (``## Licence``), or a sentence that licenses the pad ("placé sous licence …",
+  "licensed under …", "versées dans le domaine public");
+* links to licence deeds (``creativecommons.org/licenses/…``, Etalab, …), counted
+  when marked ``rel="license"``, when inside a licence statement, or when they stand
+  alone on their line; licence badge images always count.
+
+Code blocks and inline code never count: only :attr:`PadView.runs` (prose
+outside code, URLs and HTML), links, images, comments and front matter are read.
+
+Verdict (one per pad, :class:`~pad_lint.event.models.Licence`):
+
+* ``conflict``: two signals name different licences (link text BY-SA, URL BY-NC);
+* ``placeholder``: a licence slot says "à préciser", "TBD"…, or a named licence is
+  left open ("CC BY 4.0 (ou autre licence à préciser)"); named licences are kept in
+  ``candidates``;
+* ``declared``: one licence (or one SPDX expression) in ``spdx``;
+* ``unrecognised``: licence wording that maps to no single SPDX expression
+  ("Creative Commons" alone, "domaine public" alone, a version missing, an unknown
+  SPDX id); suggestions are in ``candidates``;
+* ``missing``: nothing at all (REUSE's "no license identifier").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..event.models import Licence
+from ..spans import Span
+from . import table
+from .language import pad_language
+from .match import Finding, classify_url, family_of, find_names
+from .normalise import fold
+from .spdx import check_expression, license_keys, looks_like_expression
+
+if TYPE_CHECKING:
+    from ..markdown.view import PadView
+
+#: How much each kind of signal counts when choosing the statement the verdict cites.
+_ORIGIN_RANK = {"front-matter": 0, "spdx-tag": 1, "label": 2, "section": 2, "statement": 3, "link": 4, "badge": 5}
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of licence information found in the pad.
+
+    ``status`` is ``declared`` (``spdx`` holds the id or expression),
+    ``placeholder`` or ``unrecognised`` (``suggest`` holds a likely id, if any).
+    ``origin`` says where it was read: ``front-matter``, ``spdx-tag``, ``label``,
+    ``section``, ``statement`` (a licensing sentence), ``link`` or ``badge``.
+    ``statement`` is the source text, ``span`` its position; ``note`` explains an
+    imprecision or a normalisation in plain words.
+    """
+
+    origin: str
+    status: str
+    statement: str
+    span: Span
+    spdx: str | None = None
+    family: str | None = None
+    suggest: str | None = None
+    note: str = ""
+    candidates: tuple[str, ...] = ()
+    found: str = ""          # the licence words as written, for messages
+
+    @property
+    def line(self) -> int:
+        return self.span.start_line
+
+
+@dataclass
+class LicenceAnalysis:
+    """Everything :func:`analyse_licence` found, plus the verdict.
+
+    ``licence`` is the event document's verdict; ``signals`` every piece of
+    evidence in document order; ``primary`` the signal the verdict cites;
+    ``conflicting`` the signals that disagree (``conflict`` only);
+    ``language`` is ``fr`` or ``en`` (for examples in messages).
+    """
+
+    licence: Licence
+    signals: list[Signal] = field(default_factory=list)
+    primary: Signal | None = None
+    conflicting: list[Signal] = field(default_factory=list)
+    language: str = "en"
+
+
+def detect_licence(view: "PadView") -> Licence:
+    """The licence verdict of a pad (``EventDocument.licence``). Never raises."""
+    return analyse_licence(view).licence
+
+
+def analyse_licence(view: "PadView") -> LicenceAnalysis:
+    """Collect every licence signal of ``view`` and decide the verdict (see module docs)."""
+    segments = _segments(view)
+    refs = _licence_refs(view)
+    prose, context_ranges = _prose(view, segments, refs)
+    signals: list[Signal] = []
+    signals += _front_matter(view)
+    signals += _spdx_tags(view)
+    signals += prose
+    signals += _links_and_badges(view, segments, context_ranges)
+    signals.sort(key=lambda s: (s.span.start_offset, _ORIGIN_RANK.get(s.origin, 9)))
+    return _verdict(signals, pad_language(view))
+
+
+# ------------------------------------------------------------------------------ front matter
+
+def _front_matter(view: "PadView") -> list[Signal]:
+    fm = view.front_matter
+    data = fm.data if isinstance(fm.data, dict) else {}
+    out: list[Signal] = []
+    for key in data:
+        if not isinstance(key, str) or key.strip().lower() not in ("license", "licence"):
+            continue
+        line = fm.key_lines.get(key, 2)
+        span = view.index.line_span(line - 1, line)
+        value = data[key]
+        statement = view.index.line_text(line - 1).strip()
+        if value is None or (isinstance(value, str) and not value.strip()):
+            out.append(Signal("front-matter", "placeholder", statement, span, note="the front-matter key is empty",
+                              found=""))
+            continue
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            out.append(_classify_value(str(v), "front-matter", statement, span))
+    return out
+
+
+def _classify_value(value: str, origin: str, statement: str, span: Span) -> Signal:
+    """A whole value that is meant to be a licence (front matter, SPDX tag, label)."""
+    v = value.strip().strip("\"'")
+    folded = fold(v).text.strip(" .;,")
+    if not folded or re.fullmatch(table.PLACEHOLDER_VALUE, folded):
+        return Signal(origin, "placeholder", statement, span, found=v)
+    if re.match(r"(?i)^https?://", v):
+        f = classify_url(v)
+        if f is None:
+            return Signal(origin, "unrecognised", statement, span, found=v,
+                          note="this address is not a licence pad-lint knows")
+        return _signal_from_finding(f, origin, statement, span, v)
+    if looks_like_expression(v):
+        check = check_expression(v)
+        if check.valid:
+            note = ""
+            if check.renamed:
+                note = f"{', '.join(check.renamed)} is an old or alias SPDX id, read as {check.normalized}"
+            return Signal(origin, "declared", statement, span, spdx=check.normalized,
+                          family=_family_of_expression(check.normalized), note=note, found=v)
+    v2 = v.replace("-", " ") if looks_like_expression(v) else v
+    fv = fold(v2)
+    names = [n for n in find_names(fv.text) if n.family or n.suggest]
+    if names:
+        sig = _combine_findings(names, fv.text, origin, statement, span, fv, v2)
+        if looks_like_expression(v) and sig.status == "declared" and origin == "spdx-tag":
+            # a machine tag must hold a real SPDX id, even when we understand what was meant
+            return Signal(origin, "unrecognised", statement, span, suggest=sig.spdx, family=sig.family, found=v,
+                          note=f"'{v}' is not an SPDX id; the SPDX id of this licence is {sig.spdx}")
+        return sig
+    check = check_expression(v)
+    note = "not an SPDX id" if check.unknown else "pad-lint does not know this licence wording"
+    return Signal(origin, "unrecognised", statement, span, found=v, note=note)
+
+
+def _family_of_expression(expression: str | None) -> str | None:
+    if not expression:
+        return None
+    keys = license_keys(expression)
+    return family_of(keys[0]) if len(keys) == 1 else None
+
+
+# ------------------------------------------------------------------------------ SPDX tags
+
+_SPDX_TAG = re.compile(r"SPDX-License-Identifier\s*:\s*(?P<value>[^\n]*?)\s*(?:-->|\*/|$)", re.IGNORECASE | re.MULTILINE)
+
+
+def _spdx_tags(view: "PadView") -> list[Signal]:
+    out: list[Signal] = []
+    for comment in view.comments:
+        base = comment.span.start_offset + 4  # after "<!--"
+        for m in _SPDX_TAG.finditer(comment.text):
+            span = view.index.span(base + m.start(), base + m.end())
+            out.append(_classify_value(m.group("value"), "spdx-tag", m.group(0).strip(), span))
+    return out
+
+
+# ------------------------------------------------------------------------------ prose
+
+@dataclass
+class _Segment:
+    text: str                 # source text (runs joined; gaps become one space)
+    srcmap: list[int]         # source offset of each character of ``text``
+    block: int
+    first_in_block: bool
+
+
+def _segments(view: "PadView") -> list[_Segment]:
+    """Prose of each block cut into lines and sentences, with a source map."""
+    by_block: dict[int, list[Any]] = {}
+    for run in view.runs:
+        by_block.setdefault(run.block, []).append(run)
+    out: list[_Segment] = []
+    for block_no in sorted(by_block):
+        chars: list[str] = []
+        srcmap: list[int] = []
+        prev_end: int | None = None
+        for run in by_block[block_no]:
+            if prev_end is not None and run.start != prev_end:
+                chars.append(" ")
+                srcmap.append(prev_end)
+            chars.extend(run.text)
+            srcmap.extend(range(run.start, run.start + len(run.text)))
+            prev_end = run.end
+        text = "".join(chars)
+        first = True
+        for m in re.finditer(r"[^\n]+", text):
+            line_start = m.start()
+            pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý«\"(\[])", m.group(0))
+            pos = line_start
+            for piece in pieces:
+                idx = text.index(piece, pos)
+                if piece.strip():
+                    out.append(_Segment(piece, srcmap[idx: idx + len(piece)], block_no, first))
+                    first = False
+                pos = idx + len(piece)
+    return out
+
+
+def _licence_sections(view: "PadView") -> dict[int, Span]:
+    """Headings that open a licence section -> their span."""
+    out: dict[int, Span] = {}
+    for i, h in enumerate(view.headings):
+        t = fold(h.text).text.strip()
+        if re.match(r"^[\W\d_]*(?:(?:la |the |notre |our )?(?:licen[cs]es?|licensing|droits d'auteur"
+                     r"|conditions de reutilisation|copyright)\b|(?:credits|mentions legales|legal|reuse|reutilisation)\b.*"
+                     r"\blicen[cs]es?\b)", t):
+            out[i] = h.span
+    return out
+
+
+def _licence_refs(view: "PadView") -> list[int]:
+    """Start offsets of links and images that point to a licence (sorted)."""
+    refs = [i.span.start_offset for i in view.images if classify_url(i.src)]
+    refs += [lk.span.start_offset for lk in view.links if lk.kind != "embed" and classify_url(lk.href)]
+    return sorted(refs)
+
+
+def _line_end(view: "PadView", offset: int) -> int:
+    end = view.pad.text.find("\n", offset)
+    return len(view.pad.text) if end == -1 else end
+
+
+def _prose(view: "PadView", segments: list[_Segment], refs: list[int]) -> tuple[list[Signal], list[tuple[int, int]]]:
+    """Prose signals, and the source ranges that are licence statements (links there count)."""
+    sections = _licence_sections(view)
+    blocks = view.blocks
+    out: list[Signal] = []
+    ranges: list[tuple[int, int]] = []
+    open_label: tuple[Signal, int] | None = None   # "Licence :" with nothing after it, block it is in
+    section_found: dict[int, bool] = {i: False for i in sections}
+    for seg in segments:
+        block = blocks[seg.block]
+        in_section = block.section in sections and block.kind != "heading"
+        follows_label = open_label is not None and seg.block in (open_label[1], open_label[1] + 1)
+        if open_label is not None and not follows_label:
+            out.append(open_label[0])
+            open_label = None
+        sigs, empty_label, is_context = _analyse_segment(view, seg, in_section or follows_label)
+        if is_context or in_section or follows_label:
+            ranges.append((seg.srcmap[0], _line_end(view, seg.srcmap[-1])))
+        if empty_label is not None:
+            start, end = seg.srcmap[0], _line_end(view, seg.srcmap[-1])
+            i = bisect.bisect_left(refs, start)
+            if not (i < len(refs) and refs[i] <= end):
+                open_label = (empty_label, seg.block)
+            continue
+        if sigs and follows_label:
+            open_label = None
+        if in_section and sigs:
+            section_found[block.section] = True
+        out += sigs
+    if open_label is not None:
+        out.append(open_label[0])
+    for idx in sections:
+        start = view.headings[idx].span.start_offset
+        later = [h.span.start_offset for h in view.headings[idx + 1:]]
+        ranges.append((start, later[0] if later else len(view.pad.text)))
+    # A licence section that names nothing pad-lint understands.
+    for idx, hspan in sections.items():
+        if section_found[idx]:
+            continue
+        content = [b for b in blocks if b.section == idx and b.kind != "heading" and b.text.strip()]
+        if any(s.origin in ("label", "statement") and _inside_section(view, idx, s.span) for s in out):
+            continue
+        if any(_inside_section(view, idx, view.index.span(r, r)) for r in refs):
+            continue
+        if content:
+            b = content[0]
+            out.append(Signal("section", "unrecognised", b.text.strip()[:200], b.span, found=b.text.strip()[:80],
+                              note="the licence section names no licence pad-lint knows"))
+        else:
+            out.append(Signal("section", "placeholder", view.headings[idx].text, hspan, found="",
+                              note="the licence section is empty"))
+    return out, ranges
+
+
+def _inside_section(view: "PadView", idx: int, span: Span) -> bool:
+    start = view.headings[idx].span.end_offset
+    later = [h.span.start_offset for h in view.headings[idx + 1:]]
+    end = later[0] if later else len(view.pad.text)
+    return start <= span.start_offset < end
+
+
+def _seg_span(view: "PadView", seg: _Segment, a: int, b: int) -> Span:
+    """Source span of segment characters ``[a, b)``."""
+    a = max(0, min(a, len(seg.srcmap) - 1))
+    b = max(a + 1, min(b, len(seg.srcmap)))
+    return view.index.span(seg.srcmap[a], seg.srcmap[b - 1] + 1)
+
+
+def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[list[Signal], Signal | None, bool]:
+    """Signals of one sentence; an empty ``Licence :`` label waiting for its value;
+    whether the sentence is about licensing (links in it count)."""
+    folded = fold(seg.text)
+    t = folded.text
+    if not t.strip():
+        return [], None, False
+    stripped = seg.text.strip()
+    lead = len(seg.text) - len(seg.text.lstrip())
+    whole = _seg_span(view, seg, lead, lead + len(stripped))
+
+    def src(a: int, b: int) -> tuple[int, int]:
+        """Folded range -> range in ``seg.text``."""
+        return folded.source_range(a, b)
+
+    label = re.match(table.LABEL, t)
+    bare = re.match(table.BARE_LABEL, t)
+    origin = "section" if in_section else ("label" if (label or bare) else "statement")
+
+    # anchors: places that make nearby names part of a licence statement
+    anchors = [(m.start(), m.end()) for m in re.finditer(table.STATEMENT_PHRASES, t)]
+    anchors += [(m.start(), m.end()) for m in re.finditer(table.LICENCE_WORD, t)]
+    has_context = bool(in_section or label or bare or anchors)
+
+    def near_anchor(f: Finding) -> bool:
+        if in_section or label or bare:
+            return True
+        return any(a <= f.start <= e + 30 or f.start <= a <= f.end + 12 for a, e in anchors)
+
+    names = []
+    for f in find_names(t):
+        if f.context == "licence" or not f.precise:
+            ok = near_anchor(f)
+        else:
+            ok = has_context or f.start <= 2 or bool(re.search(r"\b(?:sous|under)\s*$", t[max(0, f.start - 12):f.start]))
+        if ok:
+            names.append(f)
+
+    # placeholders
+    ph: tuple[int, int] | None = None
+    m = re.search(table.PLACEHOLDER_AFTER_WORD, t)
+    if m:
+        ph = (m.start(), m.end())
+    value = label.group("value").strip(" .;,") if label else None
+    if label and value is not None and re.fullmatch(
+            table.PLACEHOLDER_VALUE, value):
+        ph = (label.start(), len(t))
+    if in_section and not names and re.fullmatch(rf"[\W_]*(?:{table.PLACEHOLDER_WORDS}|{table.PLACEHOLDER_MARKS})[\W_]*", t):
+        ph = (0, len(t))
+
+    if label and not value and not names and ph is None:
+        empty = Signal("label", "placeholder", stripped, whole, found="", note="the licence label has no value")
+        return [], empty, True
+
+    if ph is not None:
+        cands = tuple(dict.fromkeys(n.spdx or n.suggest for n in names if n.spdx or n.suggest))
+        a, b = src(*ph)
+        return [Signal(origin, "placeholder", stripped, whole, candidates=cands,
+                       found=seg.text[a:b].strip(),
+                       note="a licence is named but left open" if cands else "")], None, True
+
+    if not names:
+        if label and value:
+            vs, ve = src(label.start("value"), label.start("value") + len(label.group("value").rstrip(" .;,")))
+            raw_value = seg.text[vs:ve]
+            sig = _classify_value(raw_value, "label", stripped, whole)
+            return [sig], None, True
+        return [], None, has_context
+
+    return [_combine_findings(names, t, origin, stripped, whole, folded, seg.text)], None, True
+
+
+def _combine_findings(names: list[Finding], t: str, origin: str, statement: str, span: Span, folded: Any,
+                      raw: str) -> Signal:
+    """One signal from the licence names of one statement.
+
+    Names joined by "ou"/"or"/"/" make an ``OR`` expression, by "et"/"and"/"+"
+    an ``AND`` expression; an imprecise name next to a precise one of the same
+    family ("domaine public (CC0 1.0)", "CC BY-SA … 4.0") is absorbed.
+    """
+    def written(f: Finding) -> str:
+        a, b = folded.source_range(f.start, f.end)
+        return raw[a:b]
+
+    precise = [f for f in names if f.precise]
+    imprecise = [f for f in names if not f.precise]
+    if precise:
+        parts: list[str] = []
+        ops: list[str] = []
+        prev: Finding | None = None
+        for f in precise:
+            if prev is not None:
+                between = t[prev.end:f.start]
+                if re.fullmatch(r"[\s,()]*(?:ou|or|/)[\s,()]*(?:la |the |licence |license )*", between):
+                    ops.append("OR")
+                elif re.fullmatch(r"[\s,()]*(?:et|and|\+|&)[\s,()]*(?:la |the |licence |license )*", between):
+                    ops.append("AND")
+                else:
+                    ops.append("?")
+            parts.append(f.spdx)  # type: ignore[arg-type]
+            prev = f
+        ids = list(dict.fromkeys(parts))
+        notes = [f.note for f in precise if f.note]
+        found = ", ".join(written(f) for f in precise)
+        if len(ids) == 1:
+            expr = ids[0]
+        elif "?" not in ops and len(set(ops)) == 1:
+            expr = f" {ops[0]} ".join(ids)
+        else:
+            # several licences in one sentence with no clear link: report each, let the verdict decide
+            return Signal(origin, "declared", statement, span, spdx=None, candidates=tuple(ids), found=found,
+                          note="several licences are named in one sentence")
+        fams = {family_of(i) for i in ids}
+        leftovers = [f for f in imprecise if not _compatible(f.family, f.suggest, expr, fams)]
+        if leftovers:
+            return Signal(origin, "declared", statement, span, spdx=None,
+                          candidates=tuple(ids) + tuple(f.suggest or f.family or "" for f in leftovers),
+                          found=found + ", " + ", ".join(written(f) for f in leftovers),
+                          note="several licences are named in one sentence")
+        return Signal(origin, "declared", statement, span, spdx=expr, family=fams.pop() if len(fams) == 1 else None,
+                      note="; ".join(dict.fromkeys(notes)), found=found)
+    f = max(imprecise, key=lambda f: (f.family is not None, f.end - f.start))
+    return Signal(origin, "unrecognised", statement, span, family=f.family, suggest=f.suggest,
+                  note=f.note, found=written(f), candidates=tuple(x.suggest for x in imprecise if x.suggest))
+
+
+def _compatible(family: str | None, suggest: str | None, spdx: str, declared_families: set[str]) -> bool:
+    """Whether an imprecise name agrees with a precise licence (so it adds nothing)."""
+    if family is None:
+        return True
+    if family == "CC":
+        return any(f.startswith("CC") for f in declared_families)
+    if family == "PD":
+        return bool(declared_families & {"CC0", "CC-PDM", "PDDL"})
+    return family in declared_families
+
+
+# ------------------------------------------------------------------------------ links and badges
+
+_REL_LICENSE = re.compile(r"""\brel\s*=\s*["']?[^"'>]*\blicen[cs]e\b""", re.IGNORECASE)
+
+
+def _links_and_badges(view: "PadView", segs: list[_Segment], context_spans: list[tuple[int, int]]) -> list[Signal]:
+    seg_starts = [s.srcmap[0] for s in segs]
+    out: list[Signal] = []
+    badge_links: set[str] = set()
+    for img in view.images:
+        f = classify_url(img.src)
+        if f is None:
+            continue
+        if img.link_href:
+            badge_links.add(img.link_href)
+        out.append(_signal_from_finding(f, "badge", view.pad.text[img.span.start_offset:img.span.end_offset],
+                                        img.span, img.src))
+    for link in view.links:
+        if link.kind == "embed":
+            continue
+        f = classify_url(link.href)
+        if f is None:
+            continue
+        ls = link.span.start_offset
+        counts = bool(_REL_LICENSE.search(link.raw)) or link.href in badge_links
+        counts = counts or any(a <= ls < b or a <= link.span.end_offset - 1 < b for a, b in context_spans)
+        if not counts:
+            i = bisect.bisect_right(seg_starts, ls) - 1
+            seg = segs[i] if i >= 0 and ls <= segs[i].srcmap[-1] + 1 else None
+            if seg is not None:
+                rest = fold(seg.text.replace(link.text, " ", 1) if link.text else seg.text).text
+                counts = not re.search(r"[a-z0-9]", rest) or bool(re.search(table.LICENCE_WORD + "|" + table.STATEMENT_PHRASES, rest))
+            else:
+                line = re.sub(r"<[^>]*>|\S+://\S+", " ", view.index.line_text(link.span.start_line - 1))
+                rest = fold(line).text
+                counts = not re.search(r"[a-z0-9]", rest) or _html_wraps_badge(view, link) \
+                    or bool(re.search(table.LICENCE_WORD + "|" + table.STATEMENT_PHRASES, rest))
+        if counts:
+            out.append(_signal_from_finding(f, "link", link.raw if len(link.raw) < 300 else link.href, link.span,
+                                            link.href))
+    return out
+
+
+def _html_wraps_badge(view: "PadView", link: Any) -> bool:
+    """``<a href="…"><img src="…badge…"></a>``: the badge image right after the opening tag."""
+    after = view.pad.text[link.span.end_offset: link.span.end_offset + 400]
+    m = re.match(r"\s*<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)", after, re.IGNORECASE)
+    return bool(m and classify_url(m.group(1)))
+
+
+def _signal_from_finding(f: Finding, origin: str, statement: str, span: Span, found: str) -> Signal:
+    if f.precise:
+        return Signal(origin, "declared", statement, span, spdx=f.spdx, family=f.family, note=f.note, found=found)
+    return Signal(origin, "unrecognised", statement, span, family=f.family, suggest=f.suggest, note=f.note, found=found,
+                  candidates=(f.suggest,) if f.suggest else ())
+
+
+# ------------------------------------------------------------------------------ verdict
+
+def _verdict(signals: list[Signal], language: str) -> LicenceAnalysis:
+    def cands(sigs: list[Signal]) -> list[str]:
+        out: list[str] = []
+        for s in sigs:
+            for c in ([s.spdx] if s.spdx else []) + list(s.candidates) + ([s.suggest] if s.suggest else []):
+                if c and c not in out:
+                    out.append(c)
+        return out
+
+    def make(status: str, primary: Signal | None, spdx: str | None = None, conflicting: list[Signal] | None = None,
+             candidates: list[str] | None = None) -> LicenceAnalysis:
+        lic = Licence(status=status, spdx=spdx, statement=primary.statement if primary else None,
+                      span=primary.span if primary else None,
+                      candidates=candidates if candidates is not None else cands(signals))
+        return LicenceAnalysis(licence=lic, signals=signals, primary=primary, conflicting=conflicting or [],
+                               language=language)
+
+    if not signals:
+        return make("missing", None, candidates=[])
+
+    placeholders = [s for s in signals if s.status == "placeholder"]
+    declared = [s for s in signals if s.status == "declared"]
+    unrecognised = [s for s in signals if s.status == "unrecognised"]
+
+    if placeholders:
+        return make("placeholder", placeholders[0])
+
+    # a sentence naming several unrelated licences is itself a conflict
+    multi = [s for s in declared if s.spdx is None]
+    exprs = list(dict.fromkeys(s.spdx for s in declared if s.spdx))
+    chosen = _covering_expression(exprs)
+    if multi or (exprs and chosen is None):
+        disagree = _disagreeing(declared)
+        return make("conflict", disagree[0], conflicting=disagree)
+
+    if chosen is not None:
+        fams = {family_of(k) for k in license_keys(chosen)}
+        clash = [u for u in unrecognised
+                 if (u.family or u.suggest) and not _compatible(u.family, u.suggest, chosen, fams)]
+        if clash:
+            disagree = sorted(declared + clash, key=lambda s: s.span.start_offset)
+            return make("conflict", disagree[0], conflicting=disagree)
+        primary = min((s for s in declared if s.spdx == chosen),
+                      key=lambda s: (_ORIGIN_RANK.get(s.origin, 9), s.span.start_offset))
+        return make("declared", primary, spdx=chosen)
+
+    informative = [u for u in unrecognised if u.family or u.suggest] or unrecognised
+    primary = min(informative, key=lambda s: (_ORIGIN_RANK.get(s.origin, 9), s.span.start_offset))
+    return make("unrecognised", primary)
+
+
+def _covering_expression(exprs: list[str]) -> str | None:
+    """The one expression every other one is part of (``A OR B`` covers ``A``), or ``None``."""
+    if not exprs:
+        return None
+    keyed = [(e, set(license_keys(e))) for e in exprs]
+    for e, keys in sorted(keyed, key=lambda x: -len(x[1])):
+        if all(k <= keys for _, k in keyed):
+            if len(keyed) == 1 or all(k == keys for _, k in keyed) or " OR " in e or " AND " in e:
+                return e
+    return None
+
+
+def _disagreeing(declared: list[Signal]) -> list[Signal]:
+    seen: dict[str, Signal] = {}
+    out: list[Signal] = []
+    for s in declared:
+        key = s.spdx or "|".join(s.candidates)
+        if key not in seen:
+            seen[key] = s
+            out.append(s)
+    return out
+

@@ -1,0 +1,36 @@
+"""The pad's language, to write examples in it (``fr`` or ``en``).
+
+Order: the front-matter ``lang`` key (HedgeDoc 1 YAML metadata), then a count of
+very common French and English function words in the prose runs (code, URLs and
+HTML excluded). Anything else falls back to English.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..markdown.view import PadView
+
+_FR = frozenset("le la les des du un une et est sont pour dans avec sur que qui pas par au aux ce cette nous vous il elle "
+                "ils se sa son ses leur mais ou donc".split())
+_EN = frozenset("the and is are for with that this of to in on we you it they be was were have has not by "
+                "from at an or but".split())
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def pad_language(view: "PadView") -> str:
+    """``"fr"`` or ``"en"``: the language examples in messages are written in."""
+    lang = view.front_matter.data.get("lang") if isinstance(view.front_matter.data, dict) else None
+    if isinstance(lang, str) and lang.strip():
+        return "fr" if lang.strip().lower().startswith("fr") else "en"
+    fr = en = 0
+    for run in view.runs:
+        for w in _WORD.findall(run.text.lower()):
+            w = w.split("'")[-1]
+            if w in _FR:
+                fr += 1
+            elif w in _EN:
+                en += 1
+    return "fr" if fr >= en and fr > 0 else "en"

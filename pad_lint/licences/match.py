@@ -1,0 +1,339 @@
+"""Find licence names in folded text and licence URLs, using :mod:`pad_lint.licences.table`.
+
+Two entry points:
+
+* :func:`find_names` scans text folded by :func:`~pad_lint.licences.normalise.fold`
+  and returns non-overlapping :class:`Finding` objects (longest match first);
+* :func:`classify_url` reads a licence deed, legal code or badge URL
+  (``creativecommons.org/licenses/by-sa/4.0/deed.fr``, ``i.creativecommons.org/l/…/88x31.png``,
+  ``licensebuttons.net``, shields.io ``License-CC_BY--SA_4.0``, Etalab, Open Data
+  Commons, Art Libre, GNU, ``spdx.org/licenses/<id>``).
+
+A finding is *precise* (``spdx`` set: an SPDX id, a ``LicenseRef-`` for a known
+licence SPDX lacks, or ``LicenseRef-all-rights-reserved``) or *imprecise*
+(``spdx`` is ``None``: a family with no version, "Creative Commons" alone,
+"domaine public" alone; ``suggest`` then holds the likely id).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from . import table
+from .normalise import fold
+from .spdx import ALL_RIGHTS_RESERVED, canonical_id, is_known_id
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A licence name found in folded text (``start``/``end`` index the folded text).
+
+    ``context`` is ``"any"`` (the name identifies a licence wherever it is) or
+    ``"licence"`` (acronyms, software licences, "domaine public": only inside a
+    licence statement). ``note`` explains an imprecision or a normalisation.
+    """
+
+    spdx: str | None
+    family: str | None
+    start: int = 0
+    end: int = 0
+    suggest: str | None = None
+    note: str = ""
+    context: str = "any"
+    source: str = "text"     # text | url | badge | spdx-id
+
+    @property
+    def precise(self) -> bool:
+        return self.spdx is not None
+
+
+def family_of(spdx: str) -> str:
+    """Licence family of an id: ``CC-BY-SA-4.0`` -> ``CC-BY-SA``, ``etalab-2.0`` -> ``etalab``."""
+    ident = spdx.removeprefix("LicenseRef-")
+    if ident.upper().startswith("CC-BY") or ident.upper().startswith("CC-PDM") or ident.upper().startswith("CC0"):
+        ident = re.sub(r"-\d.*$", "", ident)
+        return ident.upper() if ident.upper() != "CC0" else "CC0"
+    return re.sub(r"-\d.*$", "", ident)
+
+
+# ------------------------------------------------------------------------------ CC ids
+
+_CC_ORDER = ("BY", "NC", "SA", "ND")
+
+
+def cc_id(codes: set[str], version: str | None, port_fr: bool = False) -> Finding:
+    """Build the finding for a Creative Commons licence from its elements.
+
+    ``codes`` ⊆ {BY, NC, SA, ND}; BY is implied. 4.0 has no national ports, so
+    ``…/4.0/fr/`` is normalised with a note (creativecommons/creativecommons.org#625).
+    A France port other than ``CC-BY-NC-SA-2.0-FR`` has no SPDX id and becomes
+    ``LicenseRef-CC-…-FR`` (licences.md §3.1).
+    """
+    codes = set(codes) | {"BY"}
+    family = "CC-" + "-".join(c for c in _CC_ORDER if c in codes)
+    if "SA" in codes and "ND" in codes:
+        return Finding(None, family, note="ShareAlike and NoDerivatives cannot be combined: no such licence",
+                       suggest=None)
+    if version is None:
+        return Finding(None, family, suggest=f"{family}-{table.CC_LATEST}", note="version missing")
+    if version not in table.CC_VERSIONS:
+        return Finding(None, family, suggest=f"{family}-{table.CC_LATEST}", note=f"Creative Commons has no version {version}")
+    note = ""
+    if port_fr and version == "4.0":
+        note = "Creative Commons 4.0 has no national versions: …/4.0/fr/ means the international 4.0 licence"
+        port_fr = False
+    if port_fr:
+        ported = f"{family}-{version}-FR"
+        if is_known_id(ported):
+            return Finding(canonical_id(ported), family)
+        return Finding(f"LicenseRef-{ported}", family,
+                       note=f"the France port of {family} {version} has no SPDX id")
+    ident = f"{family}-{version}"
+    if not is_known_id(ident):
+        return Finding(None, family, suggest=f"{family}-{table.CC_LATEST}", note=f"{family} {version} does not exist")
+    return Finding(canonical_id(ident), family, note=note)
+
+
+# ------------------------------------------------------------------------------ regexes
+
+@lru_cache(maxsize=None)
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_ELEMENT_RES = {code: re.compile(r"\b(?:" + "|".join(alts) + r")\b") for code, alts in table.CC_ELEMENTS.items()}
+_VERSION = re.compile(r"(?<![\d.])(\d\.\d)(?![\d.]*\d)")
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[;()\[\]|]|\s-\s(?!(?:" + "|".join(
+    a for alts in table.CC_ELEMENTS.values() for a in alts) + r"|\d))")
+_PORT_FR = re.compile(r"\b\d\.\d (?:" + table.CC_PORT_FR + r")\b|\bfrance\b")
+_ZERO = re.compile(r"\bzero\b|\bcc ?0\b|\bdomaine public\b|\bpublic domain\b")
+_SPDX_TOKEN = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9.+]*(?:-[a-z0-9.+]+)+)(?![\w-])")
+
+
+def _cc_long(text: str, start: int, end: int, prefixed: bool) -> Finding | None:
+    """Parse a long CC name from the words after ``text[start:end]``."""
+    tail = text[end:end + 180]
+    stop = _SENTENCE_END.search(tail)
+    window = tail[: stop.start()] if stop else tail
+    last = end
+    codes: set[str] = set()
+    if not prefixed:
+        codes.add("BY")
+    for code, rx in _ELEMENT_RES.items():
+        for m in rx.finditer(window):
+            codes.add(code)
+            last = max(last, end + m.end())
+    version = None
+    vm = _VERSION.search(window)
+    if vm:
+        version = vm.group(1)
+        last = max(last, end + vm.end())
+    port = bool(_PORT_FR.search(window))
+    pm = _PORT_FR.search(window)
+    if pm:
+        last = max(last, end + pm.end())
+    if prefixed and not codes:
+        zm = _ZERO.search(window)
+        if zm and ("zero" in zm.group(0) or "0" in zm.group(0)):
+            return Finding("CC0-1.0", "CC0", start, end + zm.end())
+        if "mark" in window or "marque" in window:
+            return None  # PDM is matched by its own pattern
+        return Finding(None, "CC", start, end, suggest=None,
+                       note="only the family name 'Creative Commons' is given, not which licence")
+    if not prefixed and len(codes) < 2 and version is None:
+        return None
+    f = cc_id(codes, version, port)
+    return replace(f, start=start, end=last, context="any" if prefixed else "licence")
+
+
+def _named(form: table.NamedForm, text: str, m: re.Match[str]) -> Finding:
+    end = m.end()
+    version = None
+    if form.versions:
+        vm = _re(form.version).search(text[end:end + form.window])
+        if vm:
+            version = vm.group(1)
+            end = end + vm.end()
+    note = form.note
+    if version is not None:
+        key = version if version in form.versions else (version + ".0" if version + ".0" in form.versions else None)
+        if key is None:
+            return Finding(None, form.family, m.start(), end, suggest=form.suggest or form.default,
+                           note=f"{form.family} has no version {version}", context=form.context)
+        spdx = form.versions[key]
+        if form.or_later and _re(form.or_later).search(text[end:end + 40]):
+            spdx = spdx.replace("-only", "-or-later")
+            om = _re(form.or_later).search(text[end:end + 40])
+            end += om.end() if om else 0
+        return Finding(spdx, form.family, m.start(), end, note="", context=form.context)
+    if form.default:
+        return Finding(form.default, form.family, m.start(), end, context=form.context)
+    return Finding(None, form.family, m.start(), end, suggest=form.suggest, note="version missing",
+                   context=form.context)
+
+
+def find_names(text: str) -> list[Finding]:
+    """Every licence name in folded ``text``, non-overlapping, in text order.
+
+    Overlaps are resolved longest-first, then earliest. Forms whose ``context``
+    is ``"licence"`` are included; the caller drops them outside licence statements.
+    """
+    found: list[Finding] = []
+    for m in _re(table.CC_SHORT).finditer(text):
+        codes = set(re.split(r"[ -]", m.group("code").upper()))
+        f = cc_id(codes, m.group("version"), bool(m.group("port")))
+        found.append(replace(f, start=m.start(), end=m.end()))
+    for m in _re(table.CC_BARE_CODE).finditer(text):
+        codes = set(m.group("code").upper().split("-"))
+        f = cc_id(codes, m.group("version"))
+        found.append(replace(f, start=m.start(), end=m.end(), context="licence"))
+    for m in _re(table.CC_FAMILY).finditer(text):
+        f = _cc_long(text, m.start(), m.end(), prefixed=True)
+        if f:
+            found.append(f)
+    for m in _re(r"\b(?:attribution|paternite)\b").finditer(text):
+        f = _cc_long(text, m.start(), m.start(), prefixed=False)
+        if f:
+            found.append(f)
+    for m in _re(table.CC0).finditer(text):
+        found.append(Finding("CC0-1.0", "CC0", m.start(), m.end()))
+    for m in _re(table.PDM).finditer(text):
+        found.append(Finding("CC-PDM-1.0", "CC-PDM", m.start(), m.end(),
+                             note="the Public Domain Mark labels old works; it is not a licence for new text"))
+    for form in table.NAMED_FORMS:
+        for m in _re(form.pattern).finditer(text):
+            found.append(_named(form, text, m))
+    for m in _re(table.ALL_RIGHTS_RESERVED).finditer(text):
+        found.append(Finding(ALL_RIGHTS_RESERVED, "all-rights-reserved", m.start(), m.end(),
+                             note="all rights reserved: nobody may reuse the notes without asking"))
+    for m in _re(table.PUBLIC_DOMAIN).finditer(text):
+        found.append(Finding(None, "PD", m.start(), m.end(), suggest="CC0-1.0", context="licence",
+                             note="'domaine public' alone has no SPDX id"))
+    for m in _re(table.ROYALTY_FREE).finditer(text):
+        found.append(Finding(None, None, m.start(), m.end(), suggest="CC0-1.0", context="licence",
+                             note="'libre de droits' usually means royalty-free, not a licence"))
+    for m in _SPDX_TOKEN.finditer(text):
+        ident = canonical_id(m.group(1))
+        if ident and not ident.startswith("LicenseRef-") and _looks_like_licence_id(m.group(1)):
+            found.append(Finding(ident, family_of(ident), m.start(1), m.end(1), context="licence",
+                                 source="spdx-id"))
+    return _non_overlapping(found)
+
+
+def _looks_like_licence_id(token: str) -> bool:
+    """Exact SPDX ids written in prose must contain a version-like digit (``Apache-2.0``,
+    ``etalab-2.0``), so words such as "x-11" or dates never count."""
+    return bool(re.search(r"\d", token)) and not re.fullmatch(r"[\d.-]+", token)
+
+
+def _non_overlapping(found: list[Finding]) -> list[Finding]:
+    kept: list[Finding] = []
+    # Prefer longer spans, then precise over imprecise, then earlier.
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), not f.precise, f.start)):
+        if any(f.start < k.end and k.start < f.end for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+# ------------------------------------------------------------------------------ URLs
+
+_CC_CODE = re.compile(r"^(by(?:-(?:nc|sa|nd)){0,2}|by-nd-nc)$")
+
+
+def classify_url(url: str) -> Finding | None:
+    """The licence a URL points to or a badge shows, or ``None`` when it names no licence.
+
+    Never raises (a malformed URL is simply ``None``).
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = unquote(parts.path or "")
+    low = path.lower()
+    segs = [s for s in low.split("/") if s]
+    if host.endswith("creativecommons.org") or host in ("licensebuttons.net", "i.creativecommons.org"):
+        return _cc_url(host, segs, url)
+    if host == "img.shields.io" and "/badge/" in low:
+        label = path.split("/badge/", 1)[1].rsplit(".", 1)[0]
+        label = label.replace("--", "\0").replace("-", " ").replace("\0", "-").replace("__", "\0").replace("_", " ").replace("\0", "_")
+        if not re.search(r"(?i)licen[cs]e|\bcc\b|creative", label):
+            return None
+        names = [n for n in find_names(fold(label).text) if n.family]
+        return replace(names[0], start=0, end=0, source="badge") if names else None
+    if host.endswith("etalab.gouv.fr") or (host.endswith("data.gouv.fr") and "licence" in low) \
+            or (host == "github.com" and low.startswith("/etalab/licence-ouverte")):
+        if re.search(r"licence[-_ ]?ouverte|open[-_ ]?licen[cs]e|lov2|lo-v2", low):
+            if re.search(r"v1(?:[._]0)?\b|2011|2014", low) and not re.search(r"v2|2\.0", low):
+                return Finding("LicenseRef-etalab-1.0", "etalab", source="url")
+            return Finding("etalab-2.0", "etalab", source="url")
+        return None
+    if host.endswith("opendatacommons.org") and segs[:1] == ["licenses"] and len(segs) >= 2:
+        ident = {"odbl": "ODbL-1.0", "by": "ODC-By-1.0", "pddl": "PDDL-1.0"}.get(segs[1])
+        return Finding(ident, family_of(ident), source="url") if ident else None
+    if host.endswith("artlibre.org") and "licence" in low:
+        if re.search(r"1[-_.]?2", low):
+            return Finding("LAL-1.2", "LAL", source="url")
+        return Finding("LAL-1.3", "LAL", source="url")
+    if host.endswith("gnu.org") and low.startswith("/licenses/"):
+        m = re.match(r"/licenses/(fdl|gpl|agpl|lgpl)(?:-(\d\.\d))?(?:\.[a-z]+)?(?:/|$)", low)
+        if not m:
+            return None
+        name = {"fdl": "GFDL", "gpl": "GPL", "agpl": "AGPL", "lgpl": "LGPL"}[m.group(1)]
+        if m.group(2):
+            ident = canonical_id(f"{name}-{m.group(2)}-only")
+            if ident:
+                return Finding(ident, name, source="url")
+        return Finding(None, name, suggest=f"{name}-3.0-or-later" if name != "GFDL" else "GFDL-1.3-or-later",
+                       note="version missing", source="url")
+    if host in ("spdx.org",) and low.startswith("/licenses/"):
+        ident = canonical_id(path.split("/licenses/", 1)[1].strip("/").removesuffix(".html").removesuffix(".json"))
+        return Finding(ident, family_of(ident), source="url") if ident else None
+    if host == "opensource.org" and low.startswith("/licenses/") and len(segs) >= 2:
+        ident = canonical_id(path.split("/")[-1] or segs[-1])
+        return Finding(ident, family_of(ident), source="url") if ident else None
+    return None
+
+
+def _cc_url(host: str, segs: list[str], url: str) -> Finding | None:
+    badge = host in ("licensebuttons.net", "i.creativecommons.org") or host.startswith("mirrors.")
+    source = "badge" if badge else "url"
+    # licenses/<code>/<version>[/<jurisdiction>][/deed.xx|legalcode[.xx]]  ;  l/<code>/<version>/…/88x31.png
+    if segs and segs[0] in ("licenses", "licences", "l") and len(segs) >= 2:
+        code = segs[1]
+        if not _CC_CODE.match(code):
+            return None
+        codes = set(code.upper().split("-"))
+        version = segs[2] if len(segs) >= 3 and re.fullmatch(r"\d\.\d", segs[2]) else None
+        port = len(segs) >= 4 and segs[3] == "fr"
+        jur = len(segs) >= 4 and re.fullmatch(r"[a-z]{2}", segs[3]) and segs[3] != "fr"
+        f = cc_id(codes, version, port)
+        if jur and f.spdx and version != "4.0":
+            ported = f"{f.family}-{version}-{segs[3].upper()}"
+            f = replace(f, spdx=canonical_id(ported) or f"LicenseRef-{ported}",
+                        note=f"a {segs[3].upper()} port of {f.family} {version}")
+        return replace(f, source=source)
+    if segs and segs[0] in ("publicdomain", "p") and len(segs) >= 2:
+        if segs[1] == "zero":
+            return Finding("CC0-1.0", "CC0", source=source)
+        if segs[1] == "mark":
+            return Finding("CC-PDM-1.0", "CC-PDM", source=source,
+                           note="the Public Domain Mark labels old works; it is not a licence for new text")
+        return None
+    # mirrors.creativecommons.org/presskit/buttons/88x31/png/by-sa.png  (no version)
+    if "presskit" in segs or "buttons" in segs:
+        name = segs[-1].rsplit(".", 1)[0] if segs else ""
+        if name in ("cc-zero", "zero", "cc0"):
+            return Finding("CC0-1.0", "CC0", source="badge")
+        if name in ("publicdomain", "pdm"):
+            return Finding("CC-PDM-1.0", "CC-PDM", source="badge")
+        if _CC_CODE.match(name):
+            f = cc_id(set(name.upper().split("-")), None)
+            return replace(f, source="badge", note="the badge shows no version")
+        return None
+    return None
