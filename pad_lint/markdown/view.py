@@ -406,7 +406,7 @@ class _Walker:
             span = self.index.span(start, start + len(el.source))
             if el.tag == "img":
                 alt = el.attrs.get("alt")
-                decorative = (alt is not None and alt.strip() == "") or el.attrs.get("aria-hidden") == "true" \
+                decorative = alt == "" or el.attrs.get("aria-hidden") == "true" \
                     or el.attrs.get("role") in ("presentation", "none")
                 self.view.images.append(Image(src=el.attrs.get("src") or "", alt=alt, span=span, syntax="html",
                                               title=el.attrs.get("title"), width=el.attrs.get("width"),
