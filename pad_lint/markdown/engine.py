@@ -49,6 +49,55 @@ def _front_matter_rule(state: StateBlock, start_line: int, end_line: int, silent
     return True
 
 
+def _keep_positions_through_tasklists(md: MarkdownIt) -> None:
+    """The tasklists core rule cuts ``[ ]`` from the inline content and its first
+    text token; restore the block content (the source map reads it) and move
+    the text token's recorded offset past the cut."""
+    rules = {r.name: r.fn for r in md.core.ruler.__rules__}
+    original = rules.get("github-tasklists")
+    if original is None:
+        return
+
+    def tasklists_with_positions(state: Any) -> None:
+        before: dict[int, tuple[str, dict[int, str]]] = {
+            id(t): (t.content, {id(c): c.content for c in t.children or []})
+            for t in state.tokens if t.type == "inline"}
+        original(state)
+        for tok in state.tokens:
+            old = before.get(id(tok))
+            if tok.type != "inline" or old is None or old[0] == tok.content:
+                continue
+            tok.content = old[0]
+            for child in tok.children or []:
+                was = old[1].get(id(child))
+                if (child.type == "text" and was is not None and was != child.content and was.endswith(child.content)
+                        and child.meta and child.meta.get("pad_pos") is not None):
+                    child.meta["pad_pos"] += len(was) - len(child.content)
+
+    md.core.ruler.at("github-tasklists", tasklists_with_positions)
+
+
+def _keep_positions_through_footnotes(md: MarkdownIt) -> None:
+    """The footnote inline rules replace ``token.meta`` after ``state.push`` and
+    so drop the recorded offset; put it back (the rule's start position)."""
+    for name in ("footnote_inline", "footnote_ref"):
+        rule = next((r.fn for r in md.inline.ruler.__rules__ if r.name == name), None)
+        if rule is None:
+            continue
+
+        def wrapped(state: Any, silent: bool, _rule: Any = rule) -> bool:
+            start, count = state.pos, len(state.tokens)
+            ok = _rule(state, silent)
+            if ok and not silent:
+                for tok in state.tokens[count:]:
+                    if tok.meta is None:
+                        tok.meta = {}
+                    tok.meta.setdefault("pad_pos", start)
+            return ok
+
+        md.inline.ruler.at(name, wrapped)
+
+
 @lru_cache(maxsize=1)
 def hedgedoc_markdown() -> MarkdownIt:
     """Return the shared HedgeDoc-1.x-like parser (built once per process)."""
@@ -58,8 +107,10 @@ def hedgedoc_markdown() -> MarkdownIt:
     for name in CONTAINER_NAMES:
         container_plugin(md, name, marker=":")
     footnote_plugin(md)
+    _keep_positions_through_footnotes(md)
     deflist_plugin(md)
     tasklists_plugin(md)
+    _keep_positions_through_tasklists(md)
     superscript_plugin(md)
     sub_plugin(md)
     dollarmath_plugin(md, allow_space=True, double_inline=True)
