@@ -197,6 +197,8 @@ def test_fix_on_random_text_never_raises(text: str) -> None:
     "- a\n\tparticipant",                  # tab expanded to spaces in a list continuation
     "- x\n\t\tb",
     "* [x] tâche [lien](x) *fin*",
+    "\x0c\n0",                             # paragraph content .strip()ped of a form-feed line
+    "\u2028\n\x0c\nmot *gras*",
 ])
 def test_prose_runs_exact_regressions(text: str) -> None:
     pad = Pad.from_text(text)

@@ -110,9 +110,6 @@ def install(md: MarkdownIt) -> None:
             original_linkify = rule.fn
     if original_linkify is not None:
         md.core.ruler.at("linkify", _wrap_linkify(original_linkify))
-    for rule in md.core.ruler.__rules__:
-        if rule.name == "github-tasklists":
-            md.core.ruler.at("github-tasklists", _wrap_tasklists(rule.fn))
     md.core.ruler.after("linkify", "pad_raw_text", snapshot_raw_text)
 
 
@@ -139,23 +136,6 @@ def _wrap_fragments_join(original: Any) -> Any:
         original(state)
 
     return fragments_join_with_positions
-
-
-def _wrap_tasklists(original: Any) -> Any:
-    # The tasklists plugin cuts "[ ]" / "[x]" off the block content and off its
-    # first text token; shift the recorded positions into the shortened content.
-    def tasklists_with_positions(state: StateCore) -> None:
-        before = [(block, len(block.content)) for block in state.tokens if block.type == "inline"]
-        original(state)
-        for block, length in before:
-            cut = length - len(block.content)
-            if cut <= 0:
-                continue
-            for child in block.children or []:
-                if child.meta and "pad_pos" in child.meta:
-                    child.meta["pad_pos"] = max(0, child.meta["pad_pos"] - cut)
-
-    return tasklists_with_positions
 
 
 def _wrap_linkify(original: Any) -> Any:

@@ -258,8 +258,16 @@ class _SourceMap:
         self.content_starts: list[int] = []
         self.source_starts: list[int] = []
         self.limit = len(index.text)
+        lines = content.split("\n")
+        # markdown-it's paragraph rule str.strip()s its content, which also drops
+        # leading lines holding only whitespace CommonMark does not call blank
+        # (form feed, U+2028…): start at the source line the content really starts on.
+        first = lines[0].strip()
+        while (first and first_line0 + 1 < index.line_count and first not in index.line_text(first_line0)
+               and not index.line_text(first_line0).strip()):
+            first_line0 += 1
         pos = 0
-        for i, line in enumerate(content.split("\n")):
+        for i, line in enumerate(lines):
             line0 = first_line0 + i
             src = index.line_text(line0)
             floor = cursors.get(line0, 0)
