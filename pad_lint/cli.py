@@ -168,40 +168,47 @@ class RunSettings:
     stdin_filename: str | None = None
 
 
-def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``(overrides, additions)`` from the command line: options that replace a key, and
+    options that add to it (as ruff's ``--extend-select`` and ``--ignore`` do)."""
     from .config import parse_overrides
 
     inline = [c for c in args.config if not Path(c).is_file() and "=" in c]
     out = parse_overrides(inline)
-    for key in ("select", "extend_select", "ignore", "exclude", "extend_exclude"):
+    add: dict[str, Any] = {}
+    for key in ("select", "exclude"):
         value = getattr(args, key)
         if value is not None:
-            out[key.replace("_", "-")] = value
+            out[key] = value
+    for key in ("extend_select", "ignore", "extend_exclude"):
+        value = getattr(args, key)
+        if value is not None:
+            add[key.replace("_", "-")] = value
     if args.force_exclude:
         out["force-exclude"] = True
     if args.respect_gitignore is not None:
         out["respect-gitignore"] = args.respect_gitignore
     if args.per_file_ignores:
-        pfi: dict[str, list[str]] = dict(out.get("per-file-ignores", {}))
+        pfi: dict[str, list[str]] = {}
         for item in args.per_file_ignores:
             pattern, sep, rules = item.rpartition(":")
             if not sep or not pattern or not rules:
                 raise UsageError(f"--per-file-ignores {item!r}: expected GLOB:RULES, e.g. 'archives/*.md:INC004'")
             pfi[pattern] = pfi.get(pattern, []) + _csv(rules)
-        out["per-file-ignores"] = pfi
+        add["per-file-ignores"] = pfi
     if args.severity:
-        sev: dict[str, str] = dict(out.get("severity", {}))
+        sev: dict[str, str] = {}
         for item in args.severity:
             rules, sep, level = item.partition("=")
             if not sep or not rules.strip() or not level.strip():
                 raise UsageError(f"--severity {item!r}: expected RULES=LEVEL, e.g. 'IMG=warning'")
             for r in _csv(rules):
                 sev[r] = level.strip()
-        out["severity"] = sev
-    return out
+        add["severity"] = sev
+    return out, add
 
 
-def _resolver(args: argparse.Namespace, overrides: dict[str, Any] | None = None):  # noqa: ANN202
+def _resolver(args: argparse.Namespace, overrides: tuple[dict[str, Any], dict[str, Any]] | None = None):  # noqa: ANN202
     from .config import ConfigResolver
 
     files = [c for c in (args.config if isinstance(args.config, list) else [args.config] if args.config else [])
@@ -212,8 +219,9 @@ def _resolver(args: argparse.Namespace, overrides: dict[str, Any] | None = None)
         raise UsageError("--config PATH and --isolated cannot be used together")
     if files and not Path(files[0]).is_file():
         raise ConfigError("configuration file not found", path=files[0])
+    over, add = overrides or ({}, {})
     return ConfigResolver(config_file=files[0] if files else None, isolated=getattr(args, "isolated", False),
-                          overrides=overrides)
+                          overrides=over, additions=add)
 
 
 def _config_path(inp, settings: RunSettings) -> Path | None:  # noqa: ANN001

@@ -36,7 +36,8 @@ def _kebab(name: str) -> str:
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
+    # strict: a TOML string is never turned into a boolean or number ("yes" is not true).
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True, strict=True)
 
 
 class LinksOptions(_Section):
@@ -163,6 +164,12 @@ def load_config_file(path: str | Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read configuration ({exc})", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
+        import re
+
+        m = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
+        if m:
+            raise ConfigError(f"invalid TOML: {str(exc)[:m.start()]}", path=str(path),
+                              line=int(m.group(1)), column=int(m.group(2))) from None
         raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("pad-lint", {})
@@ -241,21 +248,25 @@ class ConfigResolver:
       with a ``[tool.pad-lint]`` table, from the pad's folder upwards (closest wins,
       no merging, as in ruff); the defaults when there is none.
 
-    ``overrides`` (command-line options and ``--config "key = value"``) are applied on
-    top of whichever configuration is found. Results are cached per configuration file.
+    ``overrides`` (``--select``, ``--exclude``, ``--config "key = value"``…) replace the
+    keys of whichever configuration is found; ``additions`` (``--extend-select``,
+    ``--ignore``, ``--extend-exclude``, ``--per-file-ignores``, ``--severity``) add to them. Results are cached per configuration file.
 
     Raises (from :meth:`for_path`):
         ConfigError: an invalid configuration file or override, naming the file and key.
     """
 
     def __init__(self, *, config_file: str | Path | None = None, isolated: bool = False,
-                 overrides: dict[str, Any] | None = None) -> None:
+                 overrides: dict[str, Any] | None = None, additions: dict[str, Any] | None = None) -> None:
         self.config_file = Path(config_file) if config_file else None
         self.isolated = isolated
         self.overrides = overrides or {}
-        if self.overrides:
-            parse_config(self.overrides, source="command line")  # report a bad option against the command line
+        self.additions = additions or {}
+        for extra in (self.overrides, self.additions):
+            if extra:
+                parse_config(extra, source="command line")  # report a bad option against the command line
         self._by_file: dict[Path | None, Config] = {}
+        _find_config_in.cache_clear()  # files may have changed since an earlier run in this process
         if self.config_file is not None:
             self._fixed = self._load(self.config_file)
         elif isolated:
@@ -267,8 +278,13 @@ class ConfigResolver:
         if path in self._by_file:
             return self._by_file[path]
         base = load_config_file(path) if path is not None else Config()
-        if self.overrides:
+        if self.overrides or self.additions:
             data = _deep_merge(config_to_dict(base, only_set=True), self.overrides)
+            for key, value in self.additions.items():
+                if isinstance(value, dict):
+                    data[key] = {**data.get(key, {}), **value}
+                else:
+                    data[key] = list(data.get(key, [])) + list(value)
             cfg = parse_config(data, source=base.source)
             if cfg.source is None:
                 cfg = cfg.model_copy(update={"source": None})

@@ -249,23 +249,25 @@ def _has_any_pad(directory: Path) -> bool:
 
 
 def _walk(top: Path, config_for: Callable[[Path], Config], gitignore: GitIgnore) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(top):
-        d = Path(dirpath)
-        cfg = config_for(d)
-        keep = []
-        for name in sorted(dirnames):
-            sub = d / name
-            sub_cfg = config_for(sub)
-            if is_excluded(sub, sub_cfg, is_dir=True):
+    """Pads under ``top`` in path order (folders and files sorted together by name),
+    pruning excluded and git-ignored folders without entering them."""
+    try:
+        entries = sorted(os.scandir(top), key=lambda e: e.name)
+    except OSError as exc:
+        raise InputError(f"cannot list this folder ({exc.strerror or exc})", path=str(top)) from None
+    cfg = config_for(top)
+    for entry in entries:
+        p = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            sub_cfg = config_for(p)
+            if is_excluded(p, sub_cfg, is_dir=True) or (sub_cfg.respect_gitignore and gitignore.ignored(p, is_dir=True)):
                 continue
-            if sub_cfg.respect_gitignore and gitignore.ignored(sub, is_dir=True):
+            yield from _walk(p, config_for, gitignore)
+        elif entry.name.lower().endswith(PAD_SUFFIXES):
+            if is_excluded(p, cfg) or (cfg.respect_gitignore and gitignore.ignored(p)):
                 continue
-            keep.append(name)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            if not name.lower().endswith(PAD_SUFFIXES):
-                continue
-            f = d / name
-            if is_excluded(f, cfg) or (cfg.respect_gitignore and gitignore.ignored(f)):
-                continue
-            yield f
+            yield p

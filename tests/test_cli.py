@@ -23,7 +23,7 @@ Texte.
 def run(args: list[str], capsys, monkeypatch=None, cwd: Path | None = None) -> tuple[int, str, str]:
     if cwd is not None and monkeypatch is not None:
         monkeypatch.chdir(cwd)
-    code = main(["check", "--no-cache", *args] if args and args[0] not in ("rules", "rule", "parse", "schema",
+    code = main(["check", "--no-cache", "--select", "NOQA", *args] if args and args[0] not in ("rules", "rule", "parse", "schema",
                                                                               "clean", "generate-docs", "version")
                 else args)
     out, err = capsys.readouterr()

@@ -1,0 +1,318 @@
+"""Configuration through the CLI: discovery, --config, --isolated, strictness, every engine key."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pad_lint.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cli"
+sys.path.insert(0, str(FIXTURES))
+import fake_rules  # noqa: E402
+
+TODO_PAD = "# Titre\n\nTODO: réserver la salle.\n"  # PAD901 (error)
+
+
+@pytest.fixture
+def fake():
+    with fake_rules.registered():
+        yield
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check(capsys, *args: str) -> tuple[int, list[str], str]:
+    code = main(["check", "--no-cache", "--output-format", "concise", "-q", *args])
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def codes(lines: list[str]) -> list[str]:
+    return sorted({ln.split(": ")[1].split()[0] for ln in lines})
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- discovery ---------------------------------------------------------------------------
+
+
+def test_pad_lint_toml_found_upwards_closest_wins(project, fake, capsys):
+    write(project / ".pad-lint.toml", 'select = ["PAD901"]\n')
+    write(project / "sub" / ".pad-lint.toml", 'select = ["PAD901"]\nignore = ["PAD901"]\n')
+    write(project / "a.md", TODO_PAD)
+    write(project / "sub" / "deeper" / "b.md", TODO_PAD)
+    code, lines, _ = check(capsys, "a.md", "sub")
+    assert [ln.split(":")[0] for ln in lines] == ["a.md"]  # b.md uses sub/.pad-lint.toml, no merging
+    assert code == 1
+
+
+def test_pyproject_tool_table(project, fake, capsys):
+    write(project / "pyproject.toml", '[project]\nname = "x"\n\n[tool.pad-lint]\nselect = ["test-todo"]\n')
+    write(project / "a.md", TODO_PAD + "NOTE\n")
+    code, lines, _ = check(capsys, "a.md")
+    assert codes(lines) == ["PAD901"]
+
+
+def test_pyproject_without_table_is_skipped(project, fake, capsys):
+    write(project / ".pad-lint.toml", 'select = ["PAD903"]\n')
+    write(project / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
+    write(project / "sub" / "a.md", TODO_PAD + "NOTE\n")
+    _, lines, _ = check(capsys, "sub/a.md")
+    assert codes(lines) == ["PAD903"]
+
+
+def test_config_path_applies_to_every_pad(project, fake, capsys):
+    write(project / ".pad-lint.toml", 'select = ["PAD901"]\n')
+    write(project / "other.toml", 'select = ["PAD903"]\n')
+    write(project / "a.md", TODO_PAD + "NOTE\n")
+    _, lines, _ = check(capsys, "a.md", "--config", "other.toml")
+    assert codes(lines) == ["PAD903"]
+
+
+def test_config_path_can_be_a_pyproject(project, fake, capsys):
+    write(project / "conf" / "pyproject.toml", '[tool.pad-lint]\nselect = ["PAD903"]\n')
+    write(project / "a.md", TODO_PAD + "NOTE\n")
+    _, lines, _ = check(capsys, "a.md", "--config", "conf/pyproject.toml")
+    assert codes(lines) == ["PAD903"]
+
+
+def test_isolated_ignores_config_files(project, fake, capsys):
+    write(project / ".pad-lint.toml", 'ignore = ["PAD901"]\n')
+    write(project / "a.md", TODO_PAD)
+    assert check(capsys, "a.md", "--select", "PAD9")[0] == 0
+    code, lines, _ = check(capsys, "a.md", "--isolated", "--select", "PAD9")
+    assert code == 1 and codes(lines) == ["PAD901"]
+
+
+def test_inline_config_override(project, fake, capsys):
+    write(project / "a.md", TODO_PAD + "NOTE\n")
+    _, lines, _ = check(capsys, "a.md", "--isolated", "--config", 'select = ["PAD903"]')
+    assert codes(lines) == ["PAD903"]
+
+
+def test_missing_config_file_exit_2(project, capsys):
+    write(project / "a.md", TODO_PAD)
+    code, _, err = check(capsys, "a.md", "--config", "nope.toml")
+    assert code == 2 and err.strip() == "nope.toml: configuration file not found"
+
+
+def test_config_and_isolated_conflict(project, capsys):
+    write(project / "c.toml", "")
+    write(project / "a.md", TODO_PAD)
+    code, _, err = check(capsys, "a.md", "--config", "c.toml", "--isolated")
+    assert code == 2 and "cannot be used together" in err
+
+
+# -- strictness ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("toml, needle", [
+    ('selct = ["LIC"]\n', "unknown configuration key `selct`"),
+    ('select = ["LIC999X"]\n', "unknown rule selector 'LIC999X'"),
+    ('ignore = ["no-such-rule"]\n', "unknown rule selector 'no-such-rule'"),
+    ('severity = { NOQA = "fatal" }\n', "invalid value for `severity.NOQA`"),
+    ('severity = { NOPE = "error" }\n', "unknown rule selector 'NOPE'"),
+    ('per-file-ignores = { "a/*.md" = ["ZZZ"] }\n', "unknown rule selector 'ZZZ'"),
+    ('[images]\nmax-alt-length = 0\n', "invalid value for `images.max-alt-length`"),
+    ('[images]\nmax-alt = 3\n', "unknown configuration key `images.max-alt`"),
+    ('[links]\ndialect = "gitlab"\n', "invalid value for `links.dialect`"),
+    ('[inclusive]\npolicy = "anything"\n', "invalid value for `inclusive.policy`"),
+    ('force-exclude = "yes"\n', "invalid value for `force-exclude`"),
+])
+def test_strict_config_exit_2_naming_the_problem(project, capsys, toml, needle):
+    write(project / ".pad-lint.toml", toml)
+    write(project / "a.md", TODO_PAD)
+    code, out, err = check(capsys, "a.md")
+    assert code == 2
+    assert out == []
+    assert err.startswith(str(project / ".pad-lint.toml") + ": ")
+    assert needle in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_toml_syntax_error_has_line_and_column(project, capsys):
+    write(project / ".pad-lint.toml", 'select = ["LIC"\nx = 1\n')
+    write(project / "a.md", TODO_PAD)
+    code, _, err = check(capsys, "a.md")
+    assert code == 2 and err.startswith(f"{project / '.pad-lint.toml'}:2:1: invalid TOML")
+
+
+def test_unknown_rule_on_command_line(project, capsys):
+    write(project / "a.md", TODO_PAD)
+    code, _, err = check(capsys, "a.md", "--select", "XYZ")
+    assert code == 2 and "unknown rule selector 'XYZ'" in err and err.startswith("command line:")
+
+
+# -- selection ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("selector", ["PAD901", "test-todo", "pad901"])
+def test_select_by_code_name_prefix(project, fake, capsys, selector):
+    write(project / "a.md", TODO_PAD + "NOTE teh\n")
+    _, lines, _ = check(capsys, "a.md", "--isolated", "--select", selector)
+    assert codes(lines) == ["PAD901"]
+
+
+def test_select_by_family_name_and_all(project, fake, capsys):
+    write(project / "a.md", "<!-- pad-lint disabel -->\nTODO\n")
+    _, lines, _ = check(capsys, "a.md", "--isolated", "--select", "directives")
+    assert codes(lines) == ["NOQA001"]
+    _, lines, _ = check(capsys, "a.md", "--isolated", "--select", "ALL")
+    assert {"NOQA001", "PAD901"} <= set(codes(lines))
+
+
+def test_extend_select_and_ignore(project, fake, capsys):
+    write(project / ".pad-lint.toml", 'select = ["PAD901"]\nextend-select = ["test-note"]\n')
+    write(project / "a.md", TODO_PAD + "NOTE teh\n")
+    _, lines, _ = check(capsys, "a.md")
+    assert codes(lines) == ["PAD901", "PAD903"]
+    _, lines, _ = check(capsys, "a.md", "--ignore", "PAD901")
+    assert codes(lines) == ["PAD903"]
+    _, lines, _ = check(capsys, "a.md", "--extend-select", "PAD902")
+    assert codes(lines) == ["PAD901", "PAD902", "PAD903"]
+
+
+def test_per_file_ignores_change_exit_code(project, fake, capsys):
+    write(project / ".pad-lint.toml", 'select = ["PAD9"]\nper-file-ignores = { "archives/*.md" = ["test-todo"] }\n')
+    write(project / "archives" / "old.md", TODO_PAD)
+    write(project / "new.md", TODO_PAD)
+    assert check(capsys, "archives/old.md")[0] == 0
+    assert check(capsys, "new.md")[0] == 1
+    # relative to the configuration file, wherever pad-lint runs from
+    (project / "archives" / "x").mkdir()
+    import os
+
+    os.chdir(project / "archives" / "x")
+    assert check(capsys, "../old.md")[0] == 0
+
+
+def test_per_file_ignores_on_command_line(project, fake, capsys):
+    write(project / "archives" / "old.md", TODO_PAD)
+    assert check(capsys, "archives/old.md", "--isolated", "--select", "PAD9")[0] == 1
+    assert check(capsys, "archives/old.md", "--isolated", "--select", "PAD9",
+                 "--per-file-ignores", "archives/*.md:PAD901")[0] == 0
+
+
+def test_severity_override_changes_exit_code(project, fake, capsys):
+    write(project / "a.md", TODO_PAD)
+    assert check(capsys, "a.md", "--isolated", "--select", "PAD901")[0] == 1
+    write(project / ".pad-lint.toml", 'select = ["PAD901"]\nseverity = { test-todo = "warning" }\n')
+    code, lines, _ = check(capsys, "a.md")
+    assert code == 0 and "[warning]" in lines[0]
+    write(project / ".pad-lint.toml", 'select = ["PAD903"]\nseverity = { PAD9 = "info", PAD903 = "error" }\n')
+    write(project / "a.md", "NOTE\n")
+    code, lines, _ = check(capsys, "a.md")
+    assert code == 1 and "[error]" in lines[0]  # the code beats the prefix
+    code, _, _ = check(capsys, "a.md", "--severity", "PAD903=info")
+    assert code == 0
+
+
+def test_fail_level(project, fake, capsys):
+    write(project / "a.md", "NOTE teh\n")
+    assert check(capsys, "a.md", "--isolated", "--select", "PAD9")[0] == 0
+    assert check(capsys, "a.md", "--isolated", "--select", "PAD9", "--fail-level", "warning")[0] == 1
+    write(project / "a.md", "NOTE\n")
+    assert check(capsys, "a.md", "--isolated", "--select", "PAD9", "--fail-level", "warning")[0] == 0
+    assert check(capsys, "a.md", "--isolated", "--select", "PAD9", "--fail-level", "info")[0] == 1
+
+
+# -- exclusion -----------------------------------------------------------------------------
+
+
+def _tree(project: Path) -> None:
+    for rel in ("keep.md", "drafts/d.md", "archives/2020/a.md", "node_modules/pkg/readme.md", "notes/n.md"):
+        write(project / rel, TODO_PAD)
+
+
+def files(capsys, *args: str) -> list[str]:
+    code = main(["check", "--show-files", *args])
+    assert code == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_default_excludes_and_exclude_replaces_them(project, capsys):
+    _tree(project)
+    assert files(capsys, ".") == ["archives/2020/a.md", "drafts/d.md", "keep.md", "notes/n.md"]
+    write(project / ".pad-lint.toml", 'exclude = ["drafts/"]\n')
+    assert "node_modules/pkg/readme.md" in files(capsys, ".")
+    assert "drafts/d.md" not in files(capsys, ".")
+
+
+def test_extend_exclude(project, capsys):
+    _tree(project)
+    write(project / ".pad-lint.toml", 'extend-exclude = ["archives/", "n.md"]\n')
+    assert files(capsys, ".") == ["drafts/d.md", "keep.md"]
+    assert files(capsys, ".", "--extend-exclude", "drafts") == ["keep.md"]
+
+
+def test_explicit_file_is_linted_unless_force_exclude(project, fake, capsys):
+    _tree(project)
+    write(project / ".pad-lint.toml", 'select = ["PAD901"]\nextend-exclude = ["drafts/"]\n')
+    assert check(capsys, "drafts/d.md")[0] == 1
+    code, lines, _ = check(capsys, "drafts/d.md", "--force-exclude")
+    assert code == 0 and lines == []
+    write(project / ".pad-lint.toml", 'select = ["PAD901"]\nextend-exclude = ["drafts/"]\nforce-exclude = true\n')
+    assert check(capsys, "drafts/d.md")[0] == 0
+
+
+def test_gitignore_is_respected(project, capsys):
+    _tree(project)
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    write(project / ".gitignore", "notes/\n")
+    write(project / "archives" / ".gitignore", "*.md\n!keep-me.md\n")
+    write(project / "archives" / "keep-me.md", TODO_PAD)
+    assert files(capsys, ".") == ["archives/keep-me.md", "drafts/d.md", "keep.md"]
+    assert "notes/n.md" in files(capsys, ".", "--no-respect-gitignore")
+    write(project / ".pad-lint.toml", "respect-gitignore = false\n")
+    assert "notes/n.md" in files(capsys, ".")
+
+
+def test_gitignore_with_force_exclude_for_named_files(project, fake, capsys):
+    _tree(project)
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    write(project / ".gitignore", "notes/\n")
+    assert check(capsys, "notes/n.md", "--isolated", "--select", "PAD901")[0] == 1
+    assert check(capsys, "notes/n.md", "--isolated", "--select", "PAD901", "--force-exclude")[0] == 0
+
+
+def test_globs(project, capsys):
+    _tree(project)
+    assert files(capsys, "**/*.md") == ["archives/2020/a.md", "drafts/d.md", "keep.md", "notes/n.md"]
+    assert files(capsys, "d*/*.md") == ["drafts/d.md"]
+    code = main(["check", "nothing-*.md"])
+    assert code == 2 and "nothing-*.md: no file matches this pattern" in capsys.readouterr().err
+
+
+# -- rule options and settings ----------------------------------------------------------------
+
+
+def test_rule_options_table_is_validated_and_shown(project, capsys):
+    write(project / ".pad-lint.toml", '[images]\nmax-alt-length = 80\n\n[links]\ndialect = "github"\n')
+    write(project / "a.md", TODO_PAD)
+    assert main(["check", "a.md", "--show-settings"]) == 0
+    out = capsys.readouterr().out
+    assert "Configuration file: " + str(project / ".pad-lint.toml") in out
+    settings = json.loads(out[out.index("{"):])
+    assert settings["images"]["max-alt-length"] == 80
+    assert settings["links"]["dialect"] == "github"
+    assert "NOQA001" in out.split("Enabled rules:")[1].splitlines()[0]
+
+
+def test_every_config_key_is_documented_in_the_schema():
+    schema = json.loads((Path(__file__).parents[1] / "schemas" / "config.schema.json").read_text())
+    for key in ("select", "extend-select", "ignore", "per-file-ignores", "severity", "exclude", "extend-exclude",
+                "force-exclude", "respect-gitignore", "links", "inclusive", "licence", "images"):
+        assert key in schema["properties"], key
