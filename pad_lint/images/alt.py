@@ -1,0 +1,167 @@
+"""Judge one image's text alternative (alt text).
+
+Verdicts (``shared/reference/alt-text.md`` §4, ``shared/cases/README.md``):
+
+* ``unlabelled``: Markdown ``![](…)`` or an alt of only whitespace (HedgeDoc 1
+  inserts ``![](file)`` on every upload); HTML ``<img>`` without ``alt``; a title
+  but no alt (the title is a tooltip, not a text alternative: markdownlint#1236,
+  WCAG F65); HTML ``alt=""`` that also has a title (RGAA 1.2.1 asks for no other
+  alternative on a decorative image; HTML_CodeSniffer H67.1);
+* ``ok-decorative``: HTML ``alt=""`` with no title or ``aria-label``, or
+  ``aria-hidden="true"``, or ``role="presentation"``/``"none"`` (RGAA 1.2,
+  WCAG H67). Markdown cannot mark an image decorative;
+* ``poorly-labelled``: an alt that is not a description (WCAG F30, RGAA 1.3):
+  a file name, a default screenshot name, a placeholder word (FR and EN), only
+  quotes or punctuation (``![""](…)``), a URL, or HedgeDoc's "Uploading file…";
+* ``ok``: anything else. Repeated alts and credits need the whole pad and are
+  judged by the image rules (IMG003, IMG004).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from posixpath import basename
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from ..licences.normalise import fold_plain
+from . import words
+
+if TYPE_CHECKING:
+    from ..markdown.view import Image
+
+
+@dataclass(frozen=True)
+class AltJudgement:
+    """The verdict on one image's alt, with the reason and the text concerned.
+
+    ``reason`` is one of: ``empty``, ``whitespace``, ``no-alt``, ``title-only``,
+    ``decorative-with-title`` (unlabelled); ``decorative``; ``uploading``, ``url``,
+    ``quotes``, ``screenshot``, ``filename``, ``placeholder`` (poorly labelled);
+    ``ok``. ``alt`` is the text alternative actually read (``alt`` or
+    ``aria-label``), ``None`` when there is none.
+    """
+
+    verdict: str
+    reason: str
+    alt: str | None = None
+
+
+def normalise_alt(alt: str) -> str:
+    """Fold an alt for comparison: NFKD without accents, casefolded, ``'`` apostrophes,
+    single spaces, punctuation trimmed at both ends. ``"  Mathis Garnier. "`` -> ``"mathis garnier"``."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", fold_plain(alt))
+
+
+def _attr(image: "Image", name: str) -> str | None:
+    value = image.attrs.get(name) if image.attrs else None
+    return value if isinstance(value, str) else None
+
+
+def is_decorative(image: "Image") -> bool:
+    """HTML marks the image as decorative (RGAA 1.2.1, WCAG H67, ARIA ``presentation``/``none``).
+
+    ``alt=""`` counts only without a title or ``aria-label``; ``alt=" "`` never
+    counts (dequelabs/axe-core#1174).
+    """
+    if image.syntax != "html":
+        return False
+    if (_attr(image, "aria-hidden") or "").strip().lower() == "true":
+        return True
+    if (_attr(image, "role") or "").strip().lower() in ("presentation", "none"):
+        return True
+    return image.alt == "" and not (image.title or "").strip() and not (_attr(image, "aria-label") or "").strip() \
+        and not (_attr(image, "aria-labelledby") or "").strip()
+
+
+def judge_alt(image: "Image") -> AltJudgement:
+    """Judge ``image`` (a :class:`pad_lint.markdown.view.Image`) on its own. Never raises."""
+    if is_decorative(image):
+        return AltJudgement("ok-decorative", "decorative", image.alt)
+    alt = image.alt
+    if not (alt or "").strip():
+        label = (_attr(image, "aria-label") or "").strip()
+        if label:
+            alt = label
+        elif image.syntax == "html" and alt == "" and (image.title or "").strip():
+            return AltJudgement("unlabelled", "decorative-with-title", alt)
+        elif (image.title or "").strip():
+            return AltJudgement("unlabelled", "title-only", alt)
+        elif alt is None:
+            return AltJudgement("unlabelled", "no-alt", None)
+        elif alt == "":
+            return AltJudgement("unlabelled", "empty", alt)
+        else:
+            return AltJudgement("unlabelled", "whitespace", alt)
+    assert alt is not None
+    reason = poor_alt_reason(alt, image.src)
+    if reason:
+        return AltJudgement("poorly-labelled", reason, alt)
+    return AltJudgement("ok", "ok", alt)
+
+
+def poor_alt_reason(alt: str, src: str = "") -> str | None:
+    """Why ``alt`` is not a description, or ``None`` when it may be one.
+
+    Reasons: ``uploading``, ``url``, ``quotes``, ``screenshot``, ``filename``, ``placeholder``.
+    """
+    folded = fold_plain(alt)
+    key = normalise_alt(alt)
+    if re.match(words.UPLOADING, folded):
+        return "uploading"
+    if re.match(r"^(?:https?://|www\.)", folded) or "://" in folded:
+        return "url"
+    if not re.search(r"[^\W_]", alt):
+        return "quotes"
+    m = re.match(words.SCREENSHOT_PREFIX, key)
+    if m:
+        rest = key[m.end():]
+        if not rest.strip():
+            return "placeholder"
+        if re.search(r"\d", rest) and not re.search(r"[a-z]", re.sub(words.SCREENSHOT_FILLERS, " ", rest)):
+            return "screenshot"
+    if _looks_like_file_name(alt, key, src):
+        return "filename"
+    if key in words.PLACEHOLDER_ALTS or re.match(words.NUMBERED_PLACEHOLDER, key):
+        return "placeholder"
+    return None
+
+
+def _looks_like_file_name(alt: str, key: str, src: str) -> bool:
+    folded = fold_plain(alt)
+    if re.search(words.IMAGE_EXTENSION, folded):
+        return True
+    if re.match(words.CAMERA_NAME, folded) or re.fullmatch(r"\d+", key):
+        return True
+    if re.search(words.PIXEL_SIZE, folded):
+        return True
+    token = alt.strip()
+    if len(token) >= 15 and not re.search(r"\s", token) and len(re.findall(r"[_-]", token)) >= 3:
+        return True  # sa11y: one long token with 3+ separators
+    stem = _src_stem(src)
+    if stem and key == normalise_alt(stem) and re.search(r"[-_\d]", stem):
+        return True  # ACT rule: accessible name is the image file name
+    return False
+
+
+def _src_stem(src: str) -> str:
+    try:
+        path = urlsplit(src).path
+    except ValueError:
+        return ""
+    name = basename(unquote(path))
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def looks_like_personal_name(alt: str) -> bool:
+    """2–4 capitalised words and no lower-case word ("Mathis Garnier", "D. Martin").
+
+    alt-text.md §4: a repeated alt that looks like a personal name is probably a credit.
+    """
+    tokens = alt.strip().split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    particles = {"de", "du", "des", "la", "le", "van", "von", "der", "da", "di", "del", "d'"}
+    return all(t[:1].isupper() or t.lower() in particles for t in tokens) and \
+        sum(1 for t in tokens if t[:1].isupper()) >= 2 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens)
