@@ -74,11 +74,25 @@ class LicenceOptions(_Section):
 
     allowed: list[str] = Field(default_factory=list, description="SPDX ids; empty = any recognised licence")
 
+    @field_validator("allowed")
+    @classmethod
+    def _spdx_ids(cls, value: list[str]) -> list[str]:
+        from .licences.spdx import check_expression
+
+        out = []
+        for item in value:
+            check = check_expression(item)
+            if not check.valid:
+                raise ValueError(f"{item!r} is not an SPDX licence id (for example CC-BY-SA-4.0, CC0-1.0, "
+                                 "etalab-2.0; LicenseRef-… for a licence missing from the SPDX list)")
+            out.append(check.normalized)
+        return out
+
 
 class ImagesOptions(_Section):
     """``[tool.pad-lint.images]``."""
 
-    max_alt_length: int = Field(150, ge=1, description="Characters; longer alt text gets IMG005")
+    max_alt_length: int = Field(80, ge=1, description="Characters; longer alt text gets IMG005 (RGAA 4.1 glossary: at most 80 characters strongly recommended)")
 
 
 class Config(_Section):

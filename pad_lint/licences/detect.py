@@ -376,7 +376,7 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
     if label and value is not None and re.fullmatch(
             table.PLACEHOLDER_VALUE, value):
         ph = (label.start(), len(t))
-    if in_section and not names and re.fullmatch(rf"[\W_]*(?:{table.PLACEHOLDER_WORDS}|{table.PLACEHOLDER_MARKS})[\W_]*", t):
+    if in_section and not names and re.fullmatch(rf"[\W_]*{table.PLACEHOLDER_VALUE}[\W_]*", t.strip()):
         ph = (0, len(t))
 
     if label and not value and not names and ph is None:
