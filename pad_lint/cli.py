@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--cache-dir", metavar="PATH", default=os.environ.get("PAD_LINT_CACHE_DIR") or None,
                    help="where results are cached (default: the user cache folder)")
     g.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="for fetching HedgeDoc URLs")
+    g.add_argument("--offline", action="store_true",
+                   help="no network at all: online link checks off, URL inputs refused (the pre-commit hooks use it)")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
@@ -186,6 +188,8 @@ def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]
             add[key.replace("_", "-")] = value
     if args.force_exclude:
         out["force-exclude"] = True
+    if args.offline:
+        out["links"] = {**out.get("links", {}), "online": False}
     if args.respect_gitignore is not None:
         out["respect-gitignore"] = args.respect_gitignore
     if args.per_file_ignores:
@@ -376,6 +380,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     inputs = args.inputs or ["."]
     if inputs.count("-") > 1:
         raise UsageError("- (standard input) can be given only once")
+    if args.offline:
+        from .discovery import is_url
+
+        urls = [i for i in inputs if is_url(i)]
+        if urls:
+            raise UsageError(f"--offline: cannot fetch {urls[0]}; download the pad and lint the file")
     if args.stdin_filename and "-" not in inputs:
         if args.inputs:
             raise UsageError("--stdin-filename needs - among the inputs")
