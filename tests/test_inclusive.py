@@ -157,7 +157,7 @@ def test_analyse(stem, ending, masc, fem, lemma, double):
     assert (an.masculine, an.feminine, an.lemma, an.double_plural) == (masc, fem, lemma, double)
 
 
-@pytest.mark.parametrize("stem, ending", [("info", "e"), ("Gal", "le"), ("et", "e"), ("site", "fr"), ("kW", "h")])
+@pytest.mark.parametrize("stem, ending", [("info", "e"), ("Gal", "le"), ("et", "e"), ("site", "fr"), ("kW", "h"), ("vers", "e"), ("plan", "e"), ("don", "ne"), ("port", "e")])
 def test_analyse_rejects_non_words(stem, ending):
     assert split_ending(ending) is None or analyse(stem, ending) is None
 

@@ -26,6 +26,11 @@ from importlib import resources
 
 LANG = "fr"
 
+#: Masculine suffixes of agent nouns, adjectives and participles, whose feminine is regular
+#: (présent -> présente, candidat -> candidate); plan, don, port, bas end otherwise.
+PRODUCTIVE_SUFFIXES = ("ant", "ent", "é", "eur", "ais", "ois", "ain", "ien", "ier", "if", "el", "al", "ard",
+                       "aud", "at", "et", "ot", "in", "u", "i", "eux")
+
 
 def _rows(name: str) -> list[list[str]]:
     """Rows of a shipped ``data/*.tsv`` file, comments and blank lines skipped."""
@@ -65,7 +70,7 @@ class Lexicon:
 
             self._lemmatize = lambda w: simplemma.lemmatize(w, lang=LANG)
             self._known = lambda w: simplemma.is_known(w, lang=LANG)
-        elif backend == "wordfreq":
+        elif backend == "wordfreq":  # existence only: no lemmas
             import wordfreq
 
             self._lemmatize = lambda w: w
@@ -94,13 +99,16 @@ class Lexicon:
         Accepted when the feminine is a known word and one of: the irregular table pairs
         them; its lemma is the masculine or the masculine's lemma; it is a past participle
         whose verb lemma matches the masculine (*engagée* -> *engager*, masculine *engagé*);
-        or it is a lemma of its own (*directrice*, *candidate*) while the masculine is a
-        known word. The caller has already checked that the pair follows an alternation of
-        ``data/alternations.tsv``, which is what rules out ``gal`` / ``galle``.
+        or it is a lemma of its own (*directrice*, *candidate*) whose plural's lemma is the
+        masculine (*candidates* -> *candidat*) or whose masculine ends in a productive suffix
+        (:data:`PRODUCTIVE_SUFFIXES`: *présente*, stored as its own lemma). The caller has already checked that the pair
+        follows an alternation of ``data/alternations.tsv``, which rules out ``gal`` / ``galle``.
         """
         f, m = fold(feminine), fold(masculine)
         if _supplement().get(f) == m:
             return True
+        if self.backend == "wordfreq":  # no lemmas: the best it can tell is that both words exist
+            return self.known(f) and self.known(m)
         if not self.known(f):
             return False
         lf = self.lemma(f)
@@ -110,7 +118,17 @@ class Lexicon:
             return True
         if m.endswith(("i", "u")) and lf in (m + "r", m[:-1] + "ir", m[:-1] + "oir", m + "re"):
             return True
-        return lf == f and self.known(m)
+        if lf == f and not f.endswith("s"):
+            # a feminine stored as a lemma of its own (candidate, directrice, blanche): its plural
+            # often still points at the masculine (candidates -> candidat); plane/planes or
+            # donne/donnes do not, which keeps "plan.e" and "don.ne" out
+            plural = f + "s"
+            if self.known(plural) and self.lemma(plural) in (m, self.lemma(m)):
+                return True
+            # simplemma also stores some adjectives' feminines as lemmas (présente): accept
+            # them when the masculine ends in a suffix that forms agent nouns and adjectives
+            return m.endswith(PRODUCTIVE_SUFFIXES) and self.known(m)
+        return False
 
 
 @lru_cache(maxsize=2)
