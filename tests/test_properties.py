@@ -208,3 +208,24 @@ def test_prose_runs_exact_regressions(text: str) -> None:
         assert pad.text[run.start:run.end] == run.text, run
     for where, span in iter_spans(view, "view"):
         assert_span_inside(pad, span, where)
+
+
+@SETTINGS
+@given(hedgedoc_pads())
+def test_plain_text_shortcut_equals_rendered_text(text: str) -> None:
+    """PadView's fast block text is what stripping the rendered HTML gives."""
+    import html
+    import re
+
+    from pad_lint.markdown.engine import hedgedoc_markdown
+    from pad_lint.markdown.view import _plain_text
+
+    md = hedgedoc_markdown()
+    env: dict = {}
+    for tok in md.parse(Pad.from_text(text).text, env):
+        if tok.type != "inline":
+            continue
+        fast = _plain_text(tok.children or [])
+        if fast is not None:
+            rendered = md.renderer.renderInline(tok.children or [], md.options, env)
+            assert fast == html.unescape(re.sub(r"<[^>]*>", "", rendered))

@@ -34,6 +34,8 @@ EXTRA_TAGS: dict[str, re.Pattern[str]] = {
 #: Any of the three extra tags (loose; :func:`find_extra_tags` applies the exact rules).
 EXTRA_TAG = re.compile(r"\[(name|time|color)=([^\]\n]*)\]")
 _CONTAINER_LINE = re.compile(r"^\s{0,3}(:{3,})\s*(\S*)(.*)$")
+#: A fence line (group 1) or a ``_CONTAINER_LINE`` (groups 2-4), matched on the whole text.
+_FENCE_OR_CONTAINER_LINE = re.compile(r"^[^\S\n]{0,3}(?:(`{3,}|~{3,})|(:{3,})[^\S\n]*(\S*)(.*)$)", re.M)
 #: Fence languages HedgeDoc 1 renders as diagrams (``highlightRender``), plus vega
 #: (HedgeDoc 2 / HackMD): their content is never prose.
 DIAGRAM_LANGS = frozenset({"mermaid", "graphviz", "sequence", "flow", "abc", "vega", "vega-lite"})
@@ -47,6 +49,8 @@ def find_extra_tags(text: str) -> list[tuple[str, str, int, int]]:
 
     A ``[name=…]`` directly followed by ``[time=…]`` counts as two tags.
     """
+    if "=" not in text or "[" not in text:  # every tag is "[kind=…]"
+        return []
     found = []
     for kind, pattern in EXTRA_TAGS.items():
         for m in pattern.finditer(text):
@@ -451,21 +455,32 @@ class _Walker:
         def pos_of(child: Token) -> int | None:
             return (child.meta or {}).get("pad_pos")
 
+        next_pos: list[int] = []
+
         def end_of(k: int) -> int:
-            for nxt in children[k + 1:]:
-                p = pos_of(nxt)
-                if p is not None:
-                    return p
-            return len(content)
+            # offset of the first positioned child after k (else the content's end),
+            # computed for every k in one backward pass on first use
+            if not next_pos:
+                cur = len(content)
+                next_pos.extend([cur] * len(children))
+                for j in range(len(children) - 1, -1, -1):
+                    next_pos[j] = cur
+                    p = pos_of(children[j])
+                    if p is not None:
+                        cur = p
+            return next_pos[k] if k < len(next_pos) else len(content)
 
         start_src = smap(0)
         end_src = smap(len(content))
         block_span = self.index.span(start_src, end_src)
-        text = html_lib.unescape(re.sub(r"<[^>]*>", "", self.md.renderer.renderInline(children, self.md.options, self.env)))
+        inner = None
+        text = _plain_text(children)
+        if text is None or kind == "heading":
+            inner = self.md.renderer.renderInline(children, self.md.options, self.env)
+            text = html_lib.unescape(_TAG.sub("", inner))
 
         if kind == "heading":
             level = int(opener.tag[1]) if opener and opener.tag[1:].isdigit() else 1
-            inner = self.md.renderer.renderInline(children, self.md.options, self.env)
             view.headings.append(Heading(level=level, text=text.strip(), inner_html=inner, span=block_span,
                                          setext=bool(opener and opener.markup in ("=", "-")), source=content))
             self.section = len(view.headings) - 1
@@ -525,7 +540,7 @@ class _Walker:
                     lk = "linkify"
                 elif markup == "autolink":
                     lk = "autolink"
-                elif not re.search(r"\]\(", raw):
+                elif "](" not in raw:
                     lk = "reference"
                 dest = _inline_destination(raw) if lk == "inline" else None
                 inner = children[ko + 1:k]
@@ -554,7 +569,7 @@ class _Walker:
                 strong_start = None
             elif t in ("text", "code_inline", "text_special") and strong_start is not None:
                 strong_text.append(child.content)
-            elif t == "html_inline" and p is not None:
+            elif t == "html_inline" and p is not None and not child.content.startswith("</"):
                 s = smap(p)
                 self.html(child.content, 0, block=False, base_offset=s)
             elif t == "hedgedoc_embed" and p is not None:
@@ -606,6 +621,31 @@ class _Walker:
             cursor = max(cursor, e)
         if cursor < len(run.text):
             self.view.runs.append(TextRun(run.text[cursor:], run.start + cursor, run.context, run.block))
+
+
+_TAG = re.compile(r"<[^>]*>")
+#: Inline tokens whose HTML rendering is only tags (no text): stripping the tags
+#: of ``renderInline`` leaves nothing of them.
+_NO_TEXT = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close",
+                      "link_open", "link_close", "image", "sup_open", "sup_close", "sub_open", "sub_close",
+                      "mark_open", "mark_close", "ins_open", "ins_close"})
+
+
+def _plain_text(children: list[Token]) -> str | None:
+    """``html.unescape(strip_tags(renderInline(children)))`` without rendering, for
+    blocks made only of text, code, breaks and tag-only tokens (``None`` otherwise:
+    the caller renders). The renderer escapes ``&<>"`` in text, code and attribute
+    values, so stripping tags then unescaping gives back each token's content."""
+    out = []
+    for child in children:
+        t = child.type
+        if t == "text" or t == "code_inline":
+            out.append(child.content)
+        elif t == "softbreak" or t == "hardbreak":
+            out.append("\n")
+        elif t not in _NO_TEXT:
+            return None
+    return "".join(out)
 
 
 def _github_text(source: str) -> str:
@@ -662,17 +702,21 @@ def _inline_destination(raw: str) -> str | None:
 
 def _scan_unknown_containers(view: PadView) -> None:
     """Find ``:::name`` lines HedgeDoc 1 does not render as containers."""
+    text = view.index.text
+    if ":::" not in text:
+        return
+    # One pass over the whole text: fence lines toggle, ``:::name`` lines outside
+    # fences are candidates (the per-line regexes, with ``\s`` kept inside the line).
     in_fence = False
-    fence_re = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-    for line0 in range(view.index.line_count):
-        line = view.index.line_text(line0)
-        if fence_re.match(line):
+    line_starts = view.index.line_starts
+    for m in _FENCE_OR_CONTAINER_LINE.finditer(text):
+        if m.group(1):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        m = _CONTAINER_LINE.match(line)
-        if m and m.group(2) and m.group(2) not in CONTAINER_NAMES:
-            view.unknown_containers.append(Container(name=m.group(2), info=m.group(3).strip(),
+        if m.group(3) and m.group(3) not in CONTAINER_NAMES:
+            line0 = bisect_right(line_starts, m.start()) - 1
+            view.unknown_containers.append(Container(name=m.group(3), info=m.group(4).strip(),
                                                      span=view.index.line_span(line0, line0 + 1),
                                                      closed=True, known=False))
