@@ -82,19 +82,23 @@ def lint_pad(pad: Pad, config: Config | None = None) -> list[Diagnostic]:
     ctx = LintContext(pad=pad, view=build_view(pad), config=config)
     codes = enabled_codes(config, pad.path)
     overrides = _severity_overrides(config)
-    rules: list[Rule] = [r for r in all_rules() if r.check is not None]
+    every = all_rules()
+    rules: list[Rule] = [r for r in every if r.check is not None]
+    family_codes: dict[str, set[str]] = {}
+    for x in every:
+        family_codes.setdefault(x.family, set()).add(x.code)
     diagnostics: list[Diagnostic] = []
     for r in rules:
-        family_codes = {x.code for x in all_rules() if x.family == r.family}
-        if r.code not in codes and not (family_codes & codes and getattr(r.check, "emits_family", False)):
+        if r.code not in codes and not (family_codes[r.family] & codes and getattr(r.check, "emits_family", False)):
             continue
         for diag in r.check(ctx):  # type: ignore[misc]
             if diag.code in codes:
-                if diag.code in overrides:
-                    diag = diag.model_copy(update={"severity": overrides[diag.code]})
                 diagnostics.append(diag)
     from .suppress import apply_directives
 
     diagnostics = apply_directives(ctx, diagnostics, codes)
+    if overrides:  # after directives, so that NOQA findings follow `severity` too
+        diagnostics = [d.model_copy(update={"severity": overrides[d.code]}) if d.code in overrides else d
+                       for d in diagnostics]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

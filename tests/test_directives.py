@@ -147,3 +147,8 @@ def test_seed_pad_disable_next_line_silences_one(shared_dir):
     key_after = sorted((d.code, d.span.start_line - (1 if d.span.start_line > line else 0), d.span.start_column)
                        for d in after)
     assert key_after == key_before
+
+
+def test_severity_override_applies_to_directive_findings():
+    ds = pad_lint.lint("<!-- pad-lint disabel -->\n", config=Config(select=["NOQA"], severity={"NOQA": "error"}))
+    assert [(d.code, d.severity.value) for d in ds] == [("NOQA001", "error")]
