@@ -131,7 +131,8 @@ def github_slug(text: str) -> str:
     ``/[^\\p{Word}\\- ]/u``); spaces become ``-``.
     """
     out = []
-    for ch in text.lower():
+    # GitHub renders known ``:shortcode:`` emoji as <g-emoji> symbols, which are removed.
+    for ch in _EMOJI_SHORTCODE.sub("", text).lower():
         cat = unicodedata.category(ch)
         if ch in "- " or cat[0] in ("L", "M") or cat in _GITHUB_KEEP_CATEGORIES:
             out.append(ch)
