@@ -351,6 +351,9 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
     # anchors: places that make nearby names part of a licence statement
     anchors = [(m.start(), m.end()) for m in re.finditer(table.STATEMENT_PHRASES, t)]
     anchors += [(m.start(), m.end()) for m in re.finditer(table.LICENCE_WORD, t)]
+    discussion = not (in_section or label or bare) and bool(re.search(table.DISCUSSION, t))
+    if discussion:
+        anchors = []   # "on a comparé les licences CC BY et CC BY-SA": about licences, not a licence
     has_context = bool(in_section or label or bare or anchors)
 
     def near_anchor(f: Finding) -> bool:
@@ -363,7 +366,8 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
         if f.context == "licence" or not f.precise:
             ok = near_anchor(f)
         else:
-            ok = has_context or f.start <= 2 or bool(re.search(r"\b(?:sous|under)\s*$", t[max(0, f.start - 12):f.start]))
+            ok = not discussion and (has_context or f.start <= 2
+                                     or bool(re.search(r"\b(?:sous|under)\s*$", t[max(0, f.start - 12):f.start])))
         if ok:
             names.append(f)
 

@@ -194,3 +194,11 @@ STATEMENT_PHRASES = (
 )
 #: Words that mark a sentence as being about licensing at all.
 LICENCE_WORD = r"\blicen[cs](?:e|es|ed|ing|iee?s?)\b|\bspdx\b|\bdroits reserves\b|\brights reserved\b"
+#: Sentences that talk *about* licences (a workshop on Creative Commons, a question) rather
+#: than licensing the pad: their licence names only count under a label or a licence heading.
+DISCUSSION = (r"\?\s*$|\b(?:discut\w*|compar\w*|parl\w+ (?:de|des|du)|debat\w*|expliqu\w*|present\w* (?:les|des)"
+              r"|differences? entre|choisir (?:entre|une|la)|choix (?:entre|de la|d'une)|quelle licence|hesit\w* entre"
+              r"|which licen[cs]e|discuss\w*|talk\w* about|explain\w*|difference between|choos\w* (?:between|a)"
+              r"|exemples? de)\b"
+              )
+
