@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = "# Atelier\n\n<!-- pad-lint disabel IMG001 -->\nTexte.\n"        # NOQA001 at 3:1
-UNUSED = "# Atelier\n\n<!-- pad-lint disable-next-line NOQA001 -->\nTexte.\n"  # NOQA002, fixable
+UNUSED = "# Atelier\n\n<!-- pad-lint disable-next-line -->\nTexte.\n"  # NOQA002 (silences nothing), fixable
 GOOD = "# Atelier\n\nTexte.\n"
 CONFIG = """\
 select = ["NOQA"]
