@@ -2,7 +2,8 @@
 
 Order: the front-matter ``lang`` key (HedgeDoc 1 YAML metadata), then a count of
 very common French and English function words in the prose runs (code, URLs and
-HTML excluded). Anything else falls back to English.
+HTML excluded; acronyms skipped), plus French accented letters and the spellings
+"licence"/"license". Ties and other languages fall back to English.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ _FR = frozenset("le la les des du un une et est sont pour dans avec sur que qui 
                 "ils se sa son ses leur mais ou donc".split())
 _EN = frozenset("the and is are for with that this of to in on we you it they be was were have has not by "
                 "from at an or but".split())
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ACCENTED = re.compile(r"[àâçéèêëîïôûùüÿœ]")
 
 
 def pad_language(view: "PadView") -> str:
@@ -25,12 +27,20 @@ def pad_language(view: "PadView") -> str:
     lang = view.front_matter.data.get("lang") if isinstance(view.front_matter.data, dict) else None
     if isinstance(lang, str) and lang.strip():
         return "fr" if lang.strip().lower().startswith("fr") else "en"
-    fr = en = 0
+    fr = en = 0.0
     for run in view.runs:
-        for w in _WORD.findall(run.text.lower()):
-            w = w.split("'")[-1]
+        for word in _WORD.findall(run.text):
+            if len(word) > 1 and word.isupper():
+                continue  # acronyms: "CC BY-SA", "RSE"
+            w = re.split(r"['’]", word.lower())[-1]
             if w in _FR:
                 fr += 1
             elif w in _EN:
                 en += 1
-    return "fr" if fr >= en and fr > 0 else "en"
+            elif w == "license":
+                en += 1
+            elif w == "licence":
+                fr += 0.5
+            if _ACCENTED.search(w):
+                fr += 0.5
+    return "fr" if fr > en else "en"
