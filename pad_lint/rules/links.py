@@ -186,7 +186,9 @@ def MALFORMED_URL(ctx: LintContext) -> Iterator[Diagnostic]:
     for t in targets(ctx):
         if t.kind == "embed":
             continue
-        for problem in check_url(t.written, linkified=t.kind == "linkify"):
+        problems = check_url(t.written, linkified=t.kind == "linkify")
+        # one finding per address: the most serious problem
+        for problem in sorted(problems, key=lambda p: p.kind in _WARNING_KINDS)[:1]:
             what = "image address" if t.image else "link address"
             fix = None
             if problem.replacement and t.kind != "linkify":
@@ -593,6 +595,8 @@ def DROPPED_RELATIVE_LINK(ctx: LintContext) -> Iterator[Diagnostic]:
                 reason = f"“{t.written}” does not start with “./”" + (" (the file exists next to the pad)" if exists else "")
             fix = _fix_replace(t.dest, fixed, f"Write {fixed}")
         elif scheme is not None:
+            if check_url(t.written):
+                continue  # malformed: LNK001 reports it
             reason = f"pads do not keep addresses starting with “{scheme}:”"
             fixed, fix = None, None
         else:
