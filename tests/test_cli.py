@@ -23,7 +23,7 @@ Texte.
 def run(args: list[str], capsys, monkeypatch=None, cwd: Path | None = None) -> tuple[int, str, str]:
     if cwd is not None and monkeypatch is not None:
         monkeypatch.chdir(cwd)
-    code = main(["check", "--no-cache", "--select", "NOQA", *args] if args and args[0] not in ("rules", "rule", "parse", "schema",
+    code = main(["check", "--no-cache", "--isolated", "--select", "NOQA", *args] if args and args[0] not in ("rules", "rule", "parse", "schema",
                                                                               "clean", "generate-docs", "version")
                 else args)
     out, err = capsys.readouterr()
@@ -150,16 +150,24 @@ def test_parse_missing_file_exit_2(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name", ["event-document", "report", "config"])
-def test_schema_prints_committed_schema(capsys, name):
+def test_schema_prints_generated_schema(capsys, name):
+    from pad_lint.schemas import schema_for
+
     code, out, _ = run(["schema", name], capsys)
     assert code == 0
-    assert json.loads(out) == json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert json.loads(out) == schema_for(name)  # tests/test_schemas.py checks the committed files
+
+
+def test_schema_unknown_name_exit_2(capsys):
+    code, _, err = run(["schema", "nope"], capsys)
+    assert code == 2 and "invalid choice: 'nope'" in err
 
 
 def test_python_dash_m_and_no_command_means_check(tmp_path):
     pad = tmp_path / "pad.md"
     pad.write_text(DIRECTIVE_PAD, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "pad_lint", str(pad), "--no-cache", "--fail-level", "warning"],
+    proc = subprocess.run([sys.executable, "-m", "pad_lint", str(pad), "--no-cache", "--isolated", "--select", "NOQA",
+                           "--fail-level", "warning"],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 1
     assert "NOQA001" in proc.stdout

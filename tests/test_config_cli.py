@@ -26,8 +26,13 @@ def fake():
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    # An empty configuration above the project stops discovery from reaching a stray
+    # configuration file in a parent of the temporary folder (/tmp/pyproject.toml…).
+    (tmp_path / ".pad-lint.toml").write_text("", encoding="utf-8")
+    root = tmp_path / "project"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    return root
 
 
 def check(capsys, *args: str) -> tuple[int, list[str], str]:

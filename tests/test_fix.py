@@ -30,7 +30,7 @@ def fake():
 
 
 def check(*args: str) -> int:
-    return main(["check", "--no-cache", *args])
+    return main(["check", "--no-cache", "--isolated", *args])
 
 
 def test_fix_applies_safe_fix_only_and_reports_the_rest(tmp_path, fake, capsys):
