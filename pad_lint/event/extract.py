@@ -1,30 +1,39 @@
-"""Build the :class:`EventDocument` from a :class:`PadView` (no re-parsing)."""
+"""Build the :class:`~pad_lint.event.models.EventDocument` from a :class:`PadView` (no re-parsing).
+
+The steps, each in its own module:
+
+* metadata, title and tags with HedgeDoc's rules (here; hedgedoc-format.md §2-§3):
+  YAML only between ``---`` lines on line 1; ``title`` from YAML or else the first
+  ``<h1>`` (ATX or setext) when its text is one line; ``tags`` from YAML (a string;
+  a YAML list is ignored, as HedgeDoc does) or else the ``###### tags:`` code spans;
+* sessions from headings (:mod:`.sessions`), ids in the configured heading-id dialect;
+* dates and times (:mod:`.dates`) from YAML ``date``, the title, the first heading and
+  the body;
+* people, roles, organisations and credits (:mod:`.people`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from ..config import Config
 from ..markdown.view import PadView
 from . import models as m
+from .dates import DateMatch, find_dates
+from .lines import block_lines
+from .people import build_people, extract_mentions
+from .sessions import build_sessions, session_kind, title_heading_index
 
-_SESSION_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("introduction", re.compile(r"(?i)\b(introduction|intro|ouverture|accueil|welcome|opening)\b")),
-    ("round_table", re.compile(r"(?i)\b(table[- ]ronde|round[- ]?table|panel|débat)\b")),
-    ("workshop", re.compile(r"(?i)\b(ateliers?|workshops?|hands[- ]on)\b")),
-    ("qa", re.compile(r"(?i)(questions?\s*/\s*r[ée]ponses?|questions? et r[ée]ponses?|\bq\s*&\s*a\b|\bq/r\b|\bfaq\b)")),
-    ("closing", re.compile(r"(?i)\b(cl[ôo]ture|conclusion|closing|wrap[- ]up|mot de la fin)\b")),
-    ("talk", re.compile(r"(?i)\b(conf[ée]rence|talk|keynote|présentation|presentation|intervention)\b")),
-]
+__all__ = ["build_document", "session_kind"]
 
-
-def session_kind(title: str) -> str:
-    """Kind of a session from French and English cue words in its title."""
-    for kind, pattern in _SESSION_CUES:
-        if pattern.search(title):
-            return kind
-    return "other"
+_DATE_LABEL = re.compile(r"(?i)^\s*(?:date|dates|quand|when|le|時間|日期|jour|day)\s*[:：]?")
+_LOCATION_LABEL = re.compile(r"(?i)^\s*(?:lieu|lieux|location|venue|adresse|address|où|where|地點|實體地點|地点)\s*[:：]\s*(?P<value>.+)$")
+_ONLINE = re.compile(r"(?i)\b(visio(?:conf[ée]rence)?|en ligne|online|distanciel|video ?call|videoconference|zoom|jitsi|"
+                     r"bigbluebutton|bbb|meet\.google|teams)\b|線上")
+_HYBRID = re.compile(r"(?i)hybrid|hybride|混合")
+_PAD_HOST = re.compile(r"(?i)^(?:https?://[^/]*(?:pad|hackmd|codimd|hedgedoc|framapad|etherpad|cryptpad)[^/]*/|/(?!/)[^.\s]+$)")
 
 
 def _str(value: Any) -> str | None:
@@ -33,19 +42,52 @@ def _str(value: Any) -> str | None:
     return None
 
 
-def build_document(view: PadView, config: Config | None = None) -> m.EventDocument:
-    """Extract the event document.
+def _jsonable(value: Any) -> Any:
+    """Front-matter values made JSON-safe (dates -> ISO strings, keys -> str)."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
-    Raises nothing on odd input: facts that cannot be read are left empty.
-    """
-    config = config or Config()
-    pad = view.pad
+
+def _yaml_value_span(view: PadView, key: str) -> tuple[int, int] | None:
+    """Offsets of the value of ``key:`` on its front-matter line."""
+    line1 = view.front_matter.key_lines.get(key)
+    if not line1:
+        return None
+    text = view.index.line_text(line1 - 1)
+    mk = re.match(rf"\s*{re.escape(key)}\s*:\s*", text)
+    if not mk:
+        return None
+    start = view.index.line_start(line1 - 1)
+    value = text[mk.end():].rstrip()
+    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+        return start + mk.end() + 1, start + mk.end() + len(value) - 1
+    return start + mk.end(), start + mk.end() + len(value)
+
+
+def _metadata(view: PadView) -> tuple[m.Metadata, list[m.Tag]]:
     fm = view.front_matter
     data = fm.data
-    meta_tags = []
-    yaml_tags = data.get("tags")
-    if _str(yaml_tags):
-        meta_tags = [m.Tag(name=t.strip(), origin="yaml") for t in _str(yaml_tags).split(",") if t.strip()]
+    meta_tags: list[m.Tag] = []
+    yaml_tags = _str(data.get("tags"))
+    if yaml_tags:
+        vs = _yaml_value_span(view, "tags")
+        for part in re.finditer(r"[^,]+", yaml_tags):
+            name = part.group(0).strip()
+            if not name:
+                continue
+            span = None
+            if vs and view.pad.text[vs[0]:vs[1]] == yaml_tags.strip():
+                lead = len(part.group(0)) - len(part.group(0).lstrip())
+                s = vs[0] + part.start() - (len(yaml_tags) - len(yaml_tags.lstrip())) + lead
+                span = view.index.span(s, s + len(name))
+            meta_tags.append(m.Tag(name=name, span=span, origin="yaml"))
     line_tags = [m.Tag(name=name, span=span, origin="tags-line") for name, span in view.tags_line]
     seen: set[str] = set()
     tags = []
@@ -55,34 +97,187 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
             tags.append(tag)
     metadata = m.Metadata(
         title=_str(data.get("title")), description=_str(data.get("description")), tags=meta_tags,
-        lang=_str(data.get("lang")), license=_str(data.get("license") or data.get("licence")),
+        lang=_str(data.get("lang")) if isinstance(data.get("lang"), str) else None,
+        license=_str(data.get("license") or data.get("licence")),
         breaks=data.get("breaks") if isinstance(data.get("breaks"), bool) else None,
         robots=_str(data.get("robots")), dir=_str(data.get("dir")), type=_str(data.get("type")),
         raw=_jsonable(data), front_matter_lines=fm.lines,
     )
+    return metadata, tags
 
-    title = None
+
+def _title(view: PadView, metadata: m.Metadata) -> m.TextValue | None:
     if metadata.title:
-        title = m.TextValue(value=metadata.title, origin="yaml")
-    else:
-        h1 = next((h for h in view.headings if h.level == 1), None)
-        if h1 is not None and "\n" not in h1.text.strip():
-            title = m.TextValue(value=h1.text.strip(), span=h1.span, origin="heading")
+        vs = _yaml_value_span(view, "title")
+        span = view.index.span(*vs) if vs else None
+        return m.TextValue(value=metadata.title.strip(), span=span, origin="yaml")
+    i = title_heading_index(view)
+    if i is not None:
+        h = view.headings[i]
+        if h.text.strip() and "\n" not in h.text.strip():
+            return m.TextValue(value=h.text.strip(), span=h.span, origin="heading")
+    return None
 
-    dialect = config.links.dialect
-    ids = view.heading_ids(dialect)
-    sessions: list[m.Session] = []
-    parents: list[tuple[int, m.Session]] = []
-    for h, hid_ in zip(view.headings, ids):
-        if h.level == 1 or (h.level == 6 and re.match(r"(?i)^\s*tags\b", h.text)):
+
+def _event_date(match: DateMatch, span: m.Span | None, origin: str) -> m.EventDate:
+    return m.EventDate(date=match.date, start_time=match.start_time, end_time=match.end_time, text=match.text,
+                       stated_weekday=match.stated_weekday, weekday=match.weekday,
+                       weekday_matches=match.weekday_matches, year_inferred=match.year_inferred, span=span,
+                       origin=origin)  # type: ignore[arg-type]
+
+
+def _dates(view: PadView, title: m.TextValue | None) -> tuple[m.EventDate | None, list[m.EventDate]]:
+    """The event's date and every date found, in order of position.
+
+    Priority for the event date: YAML ``date``, the title, the title heading, a body
+    line labelled ``Date :`` (or ``Quand``, ``時間``…), then the first date in the body.
+    """
+    fm = view.front_matter
+    index = view.index
+    candidates: list[tuple[int, m.EventDate]] = []   # (priority, date)
+
+    raw_date = fm.data.get("date")
+    if raw_date is not None:
+        vs = _yaml_value_span(view, "date")
+        span = index.span(*vs) if vs else None
+        if isinstance(raw_date, dt.datetime):
+            raw_date = raw_date.date()
+        if isinstance(raw_date, dt.date):
+            text = index.text[vs[0]:vs[1]] if vs else raw_date.isoformat()
+            candidates.append((0, m.EventDate(date=raw_date, text=text, weekday=_weekday(raw_date), span=span,
+                                              origin="yaml")))
+        elif isinstance(raw_date, str) and vs:
+            for dm in find_dates(index.text[vs[0]:vs[1]]):
+                candidates.append((0, _event_date(dm, index.span(vs[0] + dm.start, vs[0] + dm.end), "yaml")))
+                break
+
+    # texts to scan: (priority, base offset or None, text, origin)
+    texts: list[tuple[int, list[tuple[int, int]] | None, str, str]] = []
+    if title is not None and title.origin == "yaml":
+        vs = _yaml_value_span(view, "title")
+        if vs:
+            texts.append((1, [(vs[0] + k, 0) for k in range(vs[1] - vs[0] + 1)], index.text[vs[0]:vs[1]], "title"))
+    body_lines = []
+    for block_no, block in enumerate(view.blocks):
+        for line in block_lines(view, block_no):
+            if line.text.strip():
+                body_lines.append((block_no, line))
+
+    title_block = None
+    ti = title_heading_index(view)
+    if ti is not None:
+        title_block = next((b for b, blk in enumerate(view.blocks) if blk.kind == "heading" and blk.section == ti), None)
+
+    def scan(default_year: int | None, only_inferred: bool) -> list[tuple[int, m.EventDate]]:
+        found: list[tuple[int, m.EventDate]] = []
+        for prio, _offs, text, origin in texts:
+            for dm in find_dates(text, default_year):
+                if dm.year_inferred != only_inferred:
+                    continue
+                s, e = _offs[dm.start][0], _offs[max(dm.start, dm.end - 1)][0] + 1  # type: ignore[index]
+                found.append((prio, _event_date(dm, index.span(s, e), origin)))
+        for block_no, line in body_lines:
+            is_title = block_no == title_block
+            labelled = bool(_DATE_LABEL.match(line.text))
+            for dm in find_dates(line.text, default_year):
+                if dm.year_inferred != only_inferred:
+                    continue
+                s, e = line.source(dm.start, dm.end)
+                prio = 2 if is_title else (3 if labelled else 4)
+                found.append((prio, _event_date(dm, index.span(s, e), "title" if is_title else "body")))
+        return found
+
+    candidates += scan(None, False)
+    full = sorted(candidates, key=lambda pd: (pd[0], pd[1].span.start_offset if pd[1].span else 0))
+    year = full[0][1].date.year if full else _year_hint(view, title)
+    if year is not None:
+        candidates += scan(year, True)
+    if not candidates:
+        return None, []
+    # a date without a year counts as much as a full one when its weekday confirms the year
+    best = sorted(candidates, key=lambda pd: (pd[0], pd[1].year_inferred and not pd[1].weekday_matches,
+                                               pd[1].span.start_offset if pd[1].span else 0))[0][1]
+    seen: set[tuple[int, int]] = set()
+    ordered = []
+    for _p, d in sorted(candidates, key=lambda pd: pd[1].span.start_offset if pd[1].span else -1):
+        key = (d.span.start_offset, d.span.end_offset) if d.span else (-1, -1)
+        if key in seen:
             continue
-        s = m.Session(id=hid_, title=h.text, kind=session_kind(h.text), level=h.level, span=h.span)
-        while parents and parents[-1][0] >= h.level:
-            parents.pop()
-        if parents:
-            parents[-1][1].subsessions.append(s.id)
-        parents.append((h.level, s))
-        sessions.append(s)
+        seen.add(key)
+        ordered.append(d)
+    return best, ordered
+
+
+def _weekday(date: dt.date) -> str:
+    return ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[date.weekday()]
+
+
+def _year_hint(view: PadView, title: m.TextValue | None) -> int | None:
+    """A year for dates written without one: from the title, else from the file name."""
+    for text in ((title.value if title else ""), view.pad.path or ""):
+        years = re.findall(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)", text)
+        if years:
+            return int(years[0])
+    return None
+
+
+def _location(view: PadView) -> tuple[m.TextValue | None, str | None]:
+    location = None
+    online = hybrid = False
+    for block_no, block in enumerate(view.blocks):
+        for line in block_lines(view, block_no):
+            mloc = _LOCATION_LABEL.match(line.text)
+            if mloc and location is None:
+                s, e = line.source(mloc.start("value"), len(line.text.rstrip()))
+                location = m.TextValue(value=mloc.group("value").strip(), span=view.index.span(s, e), origin="body")
+            if _HYBRID.search(line.text):
+                hybrid = True
+        if block_no < 40 and _ONLINE.search(block.text):
+            online = True
+    mode = None
+    if hybrid or (online and location is not None and not _ONLINE.search(location.value)):
+        mode = "hybrid"
+    elif online:
+        mode = "online"
+    elif location is not None:
+        mode = "in-person"
+    return location, mode
+
+
+def build_document(view: PadView, config: Config | None = None) -> m.EventDocument:
+    """Extract the event document.
+
+    Args:
+        view: the parsed pad.
+        config: its configuration; ``config.links.dialect`` selects the session ids.
+
+    Raises nothing on odd input: facts that cannot be read are left empty.
+    """
+    config = config or Config()
+    pad = view.pad
+    metadata, tags = _metadata(view)
+    title = _title(view, metadata)
+    date, dates = _dates(view, title)
+
+    sessions, by_heading = build_sessions(view, config.links.dialect)
+    kinds = {s.id: s.kind for s in sessions}
+    extraction = extract_mentions(view, by_heading, kinds)
+    people, organisations, credits = build_people(view, extraction)
+    by_id = {s.id: s for s in sessions}
+    for person in people:
+        for role in person.roles:
+            if role.session in by_id:
+                names = by_id[role.session].people.setdefault(role.role, [])
+                if person.name not in names:
+                    names.append(person.name)
+    for block in view.blocks:
+        sid = by_heading.get(block.section) if block.section is not None else None
+        if sid is None:
+            continue
+        for li in block.links:
+            href = view.links[li].href
+            if _PAD_HOST.match(href) and href not in by_id[sid].linked_pads:
+                by_id[sid].linked_pads.append(href)
 
     links = [m.Link(url=l.href, text=l.text, kind=l.kind, span=l.span) for l in view.links]  # type: ignore[arg-type]
     images = [m.Image(src=i.src, alt=i.alt, title=i.title, width=i.width, height=i.height, syntax=i.syntax,  # type: ignore[arg-type]
@@ -99,13 +294,25 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
             visibility = m.Visibility(publicly_editable=bool(re.search(r"(?i)écriture|editable", adm.text)),
                                       statement=adm.text, span=c.span)
             break
+    location, mode = _location(view)
 
     return m.EventDocument(
         source=m.Source(path=pad.path, sha256=pad.sha256, lines=pad.index.line_count, encoding=pad.encoding),
-        metadata=metadata, title=title, language=metadata.lang, tags=tags, sessions=sessions,
-        links=links, images=images, admonitions=admonitions, visibility=visibility,
-        licence=_licence(view),
+        metadata=metadata, title=title, date=date, dates=dates, location=location, mode=mode,  # type: ignore[arg-type]
+        language=metadata.lang, tags=tags, sessions=sessions, people=people, organisations=organisations,
+        credits=credits, links=links, images=images, admonitions=admonitions, visibility=visibility,
+        licence=_licence(view), **_inclusive(view, config),
     )
+
+
+def _inclusive(view: PadView, config: Config) -> dict[str, Any]:
+    """``inclusive_forms`` and ``inclusive_style`` from the inclusive-writing family."""
+    try:
+        from ..inclusive import forms_for_document
+    except ImportError:  # the inclusive family is not installed
+        return {}
+    forms, style = forms_for_document(view, config)
+    return {"inclusive_forms": forms, "inclusive_style": style}
 
 
 def _licence(view: PadView) -> m.Licence:
@@ -114,16 +321,3 @@ def _licence(view: PadView) -> m.Licence:
     except ImportError:  # the licence family is not installed yet
         return m.Licence(status="missing")
     return detect_licence(view)
-
-
-def _jsonable(value: Any) -> Any:
-    """Front-matter values made JSON-safe (dates -> ISO strings, keys -> str)."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)

@@ -17,8 +17,9 @@ from ..spans import Span
 
 SCHEMA_VERSION = "1.0"
 
+#: ``pad_setup``: set the pad up or ran the note-taking hands-on ("mise en place … : X").
 RoleName = Literal["speaker", "moderator", "facilitator", "introducer", "note_taker", "illustrator",
-                   "participant", "host", "organiser"]
+                   "participant", "host", "organiser", "pad_setup"]
 SessionKind = Literal["introduction", "round_table", "workshop", "talk", "qa", "closing", "other"]
 LinkKind = Literal["inline", "reference", "autolink", "linkify", "html", "image", "embed"]
 LicenceStatus = Literal["declared", "placeholder", "missing", "unrecognised", "conflict"]
@@ -59,41 +60,57 @@ class Metadata(_Model):
 
 
 class TextValue(_Model):
+    """A text fact (title, location) and where it was read: YAML, a heading or the body."""
+
     value: str
     span: Span | None = None
     origin: Literal["yaml", "heading", "body", "tags-line", "none"] = "body"
 
 
 class EventDate(_Model):
+    """A date written in the pad (``Mardi 21 juin 2022``, ``2022-06-21``, ``June 21, 2022``…)."""
+
     date: dt.date = Field(description="ISO 8601 calendar date")
-    start_time: str | None = Field(None, description="HH:MM")
-    end_time: str | None = Field(None, description="HH:MM")
+    start_time: str | None = Field(None, description="HH:MM (24 h) written right after the date")
+    end_time: str | None = Field(None, description="HH:MM (24 h), end of a time range")
     text: str = Field(description="The text the date was read from")
     stated_weekday: str | None = Field(None, description="Weekday written beside the date, as written")
     weekday: str = Field(description="English weekday of `date` (monday…sunday)")
+    weekday_matches: bool | None = Field(None, description="Whether `stated_weekday` is the date's weekday; "
+                                                           "None when no weekday is written")
+    year_inferred: bool = Field(False, description="The text has no year; it was taken from the pad's other dates, "
+                                                   "its title or its file name")
     span: Span | None = None
     origin: Literal["yaml", "title", "body"] = "body"
 
 
 class RoleAssignment(_Model):
+    """One role of a person, in a session or (``session`` None) for the whole pad."""
+
     role: RoleName
-    session: str | None = Field(None, description="Id of the session the role belongs to")
+    session: str | None = Field(None, description="Id of the session the role belongs to; None: the whole event")
     cue: str = Field("", description="Words the role was read from, e.g. 'Animée par'")
-    span: Span | None = None
+    span: Span | None = Field(None, description="The name where the role was read")
 
 
 class Person(_Model):
+    """A person named in the pad; spellings of one person are merged (see `variants`)."""
+
     name: str = Field(description="Most complete spelling found")
-    variants: list[str] = Field(default_factory=list, description="Other spellings seen")
+    variants: list[str] = Field(default_factory=list, description="Other spellings seen (not counting first-name-only "
+                                                                  "short forms of `name`)")
     affiliation: str | None = Field(None, description="Organisation name")
     job_title: str | None = None
     url: str | None = None
     roles: list[RoleAssignment] = Field(default_factory=list)
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list, description="Every place the person is named")
 
 
 class Organisation(_Model):
+    """An organisation: a person's affiliation (with the URL linked beside it) or a partner."""
+
     name: str
+    variants: list[str] = Field(default_factory=list, description="Other spellings seen")
     url: str | None = None
     roles: list[Literal["organiser", "partner", "sponsor", "host", "affiliation"]] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list, description="Names of people affiliated to it")
@@ -101,17 +118,22 @@ class Organisation(_Model):
 
 
 class Session(_Model):
+    """A part of the event: one heading (except the title heading and the tags line)."""
+
     id: str = Field(description="Heading id in the configured dialect")
     title: str
     kind: SessionKind = "other"
     level: int = Field(ge=1, le=6)
     span: Span
     people: dict[str, list[str]] = Field(default_factory=dict, description="Role -> person names")
-    linked_pads: list[str] = Field(default_factory=list)
+    linked_pads: list[str] = Field(default_factory=list, description="Links to other pads (same instance or pad hosts) "
+                                                                     "written in the session")
     subsessions: list[str] = Field(default_factory=list, description="Ids of direct child sessions")
 
 
 class Credit(_Model):
+    """A credit line for the whole pad ("Prise de notes : A, B", "Facilitation graphique : C")."""
+
     role: RoleName
     names: list[str]
     text: str

@@ -1,0 +1,196 @@
+"""Dates and times written in French or English, with the text they came from.
+
+Recognised forms (case-insensitive, weekday optional, accents optional):
+
+* ``Mardi 21 juin 2022``, ``le 3 mars 2023``, ``1er mai 2024``, ``30 nov 2022``, ``4 oct. 2023``,
+  ``12-16 janvier 2026`` (a range: the first day)
+* ``June 21, 2022``, ``Tuesday, June 21, 2022``, ``21 June 2022``, ``21st June 2022``
+* ``21/06/2022``, ``21/06/22``, ``21.06.2022`` (day first; month first only when the day
+  cannot be a month, ``6/21/2022``)
+* ``2022-06-21`` (ISO 8601), and ``20220511`` right after a date label (``Date :``, ``時間：``)
+* without a year (``Samedi 9 mars``, ``Thursday, November 21``): the caller may supply
+  the year (:func:`find_dates` ``default_year``), the result is then ``year_inferred``
+* times and ranges: ``14h30``, ``14h30–17h``, ``9h-12h``, ``19:30``, ``5PM``, ``5 pm``
+
+Month and weekday names come from the CLDR data shipped with Babel (``fr``, ``en``),
+with and without accents and abbreviation dots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel.dates import get_day_names, get_month_names
+
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c)).rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, int], dict[str, int]]:
+    """(month word -> 1..12, weekday word -> 0..6), folded (lower case, no accents, no dot)."""
+    months: dict[str, int] = {}
+    days: dict[str, int] = {}
+    for locale in ("fr", "en"):
+        for width in ("wide", "abbreviated"):
+            for num, name in get_month_names(width, locale=locale).items():
+                months[_fold(name)] = num
+            for num, name in get_day_names(width, locale=locale).items():
+                days[_fold(name)] = num
+    # usual short forms that CLDR spells differently
+    months.update({"fev": 2, "fevr": 2, "sep": 9, "sept": 9, "juil": 7, "aou": 8, "dec": 12, "janv": 1,
+                   "avr": 4, "jun": 6, "jul": 7})
+    days.update({"tues": 1, "thur": 3, "thurs": 3, "weds": 2})
+    return months, days
+
+
+def _alternation(words: set[str]) -> str:
+    """Regex alternation matching each folded word with or without its accents."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        pattern = "".join({"e": "[eéèêë]", "u": "[uûùü]", "a": "[aàâä]", "o": "[oôö]", "i": "[iîï]",
+                           "c": "[cç]"}.get(ch, re.escape(ch)) for ch in w)
+        out.append(pattern)
+    return "|".join(out)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    months, days = _names()
+    m = rf"(?P<month>{_alternation(set(months))})\.?"
+    wd = rf"(?:(?P<weekday>{_alternation(set(days))})\.?,?\s+)"
+    day = r"(?P<day>[0-3]?\d)(?:er|ème|e|st|nd|rd|th)?"
+    # "12-16 janvier 2026", "3 au 5 mars": the first day is the date
+    day_range = day + r"(?:\s*(?:-|–|au|to|&|et)\s*[0-3]?\d(?:er|e|st|nd|rd|th)?)?"
+    year = r"(?P<year>\d{4})"
+    b, e = r"(?<![\w/.-])", r"(?![\w/-])"
+    return {
+        # Mardi 21 juin 2022 · le 3 mars 2023 · 21 June 2022 · 30 nov 2022 · Samedi 9 mars
+        "dmy": re.compile(rf"{b}{wd}?(?:(?:le|the|du)\s+)?{day_range}\s+{m}(?:,?\s+{year})?{e}", re.I),
+        # June 21, 2022 · Tuesday, June 21, 2022 · Thursday, November 21
+        "mdy": re.compile(rf"{b}{wd}?{m}\s+{day}(?:,?\s+{year})?{e}", re.I),
+        "iso": re.compile(rf"{b}{wd}?(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\w-])", re.I),
+        "numeric": re.compile(rf"{b}{wd}?(?P<day>[0-3]?\d)(?P<sep>[/.])(?P<month>[0-3]?\d)(?P=sep)(?P<year>\d{{4}}|\d{{2}})(?![\w/.-]|\.\d)",
+                              re.I),
+        "compact": re.compile(r"(?:date|時間|日期|quand|when)\s*[:：]\s*(?P<year>20\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)",
+                              re.I),
+    }
+
+
+_TIME = r"(?:(?P<{p}h>[01]?\d|2[0-3])\s*(?:h|H)\s*(?P<{p}m>[0-5]\d)?|(?P<{p}h2>[01]?\d|2[0-3]):(?P<{p}m2>[0-5]\d)|(?P<{p}h3>1[0-2]|0?\d)(?::(?P<{p}m3>[0-5]\d))?\s*(?P<{p}ap>[ap]\.?m\.?))"
+TIME_RANGE = re.compile(r"(?<![\w:])" + _TIME.format(p="s") + r"(?:\s*(?:[-–—]|à|to|until|jusqu'à)\s*" + _TIME.format(p="e") + r")?(?![\w:])",
+                        re.I)
+
+
+@dataclass
+class DateMatch:
+    """A date found in a text.
+
+    ``start``/``end`` are offsets in the searched text (end exclusive) covering the
+    date and, when present, the time or time range right after it.
+    """
+
+    date: dt.date
+    start: int
+    end: int
+    text: str
+    stated_weekday: str | None
+    year_inferred: bool = False
+    start_time: str | None = None
+    end_time: str | None = None
+
+    @property
+    def weekday(self) -> str:
+        return WEEKDAYS_EN[self.date.weekday()]
+
+    @property
+    def weekday_matches(self) -> bool | None:
+        """Whether the stated weekday is the date's (``None`` when no weekday is written)."""
+        if self.stated_weekday is None:
+            return None
+        return _names()[1][_fold(self.stated_weekday)] == self.date.weekday()
+
+
+def _hhmm(m: re.Match[str], p: str) -> str | None:
+    for h, mm, ap in ((f"{p}h", f"{p}m", None), (f"{p}h2", f"{p}m2", None), (f"{p}h3", f"{p}m3", f"{p}ap")):
+        if m.group(h) is not None:
+            hour, minute = int(m.group(h)), int(m.group(mm) or 0)
+            if ap and m.group(ap):
+                pm = m.group(ap).lower().startswith("p")
+                hour = hour % 12 + (12 if pm else 0)
+            return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def find_times(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Times and time ranges: ``(start, end, "HH:MM", "HH:MM" or None)``."""
+    out = []
+    for m in TIME_RANGE.finditer(text):
+        s = _hhmm(m, "s")
+        if s is None:
+            continue
+        out.append((m.start(), m.end(), s, _hhmm(m, "e")))
+    return out
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
+    """Every date in ``text``, in order, without overlaps.
+
+    A date without a year is kept only when ``default_year`` is given (it is then
+    marked ``year_inferred``). Impossible dates (31 June) are skipped. Two-digit
+    years are 20xx.
+    """
+    months, days = _names()
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _patterns().items():
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if kind == "compact":
+                start = m.start("year")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            raw_month = groups["month"]
+            month = months.get(_fold(raw_month)) if not raw_month.isdigit() else int(raw_month)
+            day = int(groups["day"])
+            if kind == "numeric" and month and month > 12 and day <= 12:
+                day, month = month, day
+            year_text = groups.get("year")
+            inferred = False
+            if year_text is None:
+                if default_year is None:
+                    continue
+                year, inferred = default_year, True
+            else:
+                year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            try:
+                date = dt.date(year, month or 0, day)
+            except (ValueError, TypeError):
+                continue
+            weekday = groups.get("weekday")
+            if kind in ("dmy", "mdy") and year_text is None and weekday is None and inferred:
+                # "9 mars" alone is too weak without a weekday or a year
+                continue
+            match = DateMatch(date=date, start=start, end=end, text=text[start:end], stated_weekday=weekday,
+                              year_inferred=inferred)
+            # a time or time range right after the date (", 14h30–17h", " at 5PM UTC")
+            tail = re.match(r"\s*(?:,|at|à|de|from|-|–|—)?\s*", text[end:end + 12])
+            after = end + (tail.end() if tail else 0)
+            for ts, te, s, e in find_times(text[after:after + 40]):
+                if ts == 0:
+                    match.start_time, match.end_time = s, e
+                    match.end = after + te
+                    match.text = text[start:match.end]
+                break
+            found.append(match)
+            taken.append((match.start, match.end))
+    found.sort(key=lambda d: d.start)
+    return found

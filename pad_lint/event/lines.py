@@ -1,0 +1,142 @@
+"""Lines of the pad as plain text, each character mapped back to its source offset.
+
+The event extractor reads cue lines ("Animée par **Claire Fabre**, …", "Participants :",
+"**Léa** : …"). It works on one source line of a :class:`~pad_lint.markdown.view.Block`
+at a time, with the inline Markdown removed (emphasis markers, link destinations,
+images, HTML tags, escapes), while keeping for every plain character its offset in the
+pad text, so every extracted fact gets an exact :class:`~pad_lint.spans.Span`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..markdown.view import Block, PadView
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[(?P<text>[^\]\[]*)\]\((?P<url><[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_REF_LINK = re.compile(r"\[(?P<text>[^\]\[]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]+)>", re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
+_PUNCT_ESC = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+@dataclass
+class PlainLink:
+    start: int            # plain offsets
+    end: int
+    url: str
+    text: str
+
+
+@dataclass
+class Line:
+    """One source line of a block, as plain text.
+
+    ``offsets[i]`` is the pad-text offset of ``text[i]`` (``offsets[len(text)]`` the
+    offset just after the last character). ``strong`` holds the plain ranges written
+    in ``**bold**``; ``links`` the plain ranges of ``[text](url)`` links.
+    """
+
+    text: str
+    offsets: list[int]
+    block: int
+    line_no: int                      # index of the line inside its block
+    links: list[PlainLink] = field(default_factory=list)
+    strong: list[tuple[int, int]] = field(default_factory=list)
+
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        """Pad-text offsets of the plain range ``[start, end)``."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if end == start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def clean_inline(raw: str, base: int) -> tuple[str, list[int], list[PlainLink], list[tuple[int, int]]]:
+    """Plain text of one line of inline Markdown starting at pad offset ``base``."""
+    out: list[str] = []
+    offs: list[int] = []
+    links: list[PlainLink] = []
+    strong: list[tuple[int, int]] = []
+    strong_open: int | None = None
+    i = 0
+    n = len(raw)
+
+    def emit(text: str, at: int) -> None:
+        for k, ch in enumerate(text):
+            out.append(ch)
+            offs.append(base + at + k)
+
+    while i < n:
+        ch = raw[i]
+        if ch == "!" and (m := _IMAGE.match(raw, i)):
+            i = m.end()
+            continue
+        if ch == "[" and (m := _LINK.match(raw, i) or _REF_LINK.match(raw, i)):
+            start = len(out)
+            label = m.group("text")
+            j = m.start("text")
+            while j < m.end("text"):
+                if raw.startswith(("**", "__"), j):
+                    j += 2
+                    continue
+                if raw[j] in "*_`":
+                    j += 1
+                    continue
+                emit(raw[j], j)
+                j += 1
+            url = m.groupdict().get("url") or ""
+            links.append(PlainLink(start, len(out), url.strip("<>"), label))
+            i = m.end()
+            continue
+        if ch == "<" and (m := _AUTOLINK.match(raw, i)):
+            start = len(out)
+            emit(m.group("url"), m.start("url"))
+            links.append(PlainLink(start, len(out), m.group("url"), m.group("url")))
+            i = m.end()
+            continue
+        if ch == "<" and (m := _HTML_TAG.match(raw, i)):
+            i = m.end()
+            continue
+        if raw.startswith(("**", "__"), i):
+            if strong_open is None:
+                strong_open = len(out)
+            else:
+                strong.append((strong_open, len(out)))
+                strong_open = None
+            i += 2
+            continue
+        if raw.startswith(("~~", "==", "++"), i):
+            i += 2
+            continue
+        if ch in "*_`":
+            prev = raw[i - 1] if i else " "
+            nxt = raw[i + 1] if i + 1 < n else " "
+            if ch == "`" or not (prev.isalnum() and nxt.isalnum()):
+                i += 1
+                continue
+        if ch == "\\" and i + 1 < n and raw[i + 1] in _PUNCT_ESC:
+            emit(raw[i + 1], i + 1)
+            i += 2
+            continue
+        emit(ch, i)
+        i += 1
+    offs.append(offs[-1] + 1 if offs else base + n)
+    return "".join(out), offs, links, strong
+
+
+def block_lines(view: PadView, block_no: int) -> list[Line]:
+    """The lines of block ``block_no`` as :class:`Line` objects."""
+    block: Block = view.blocks[block_no]
+    lines = []
+    pos = 0
+    for k, raw in enumerate(block.raw.split("\n")):
+        base = block.source_offset(pos)
+        text, offs, links, strong = clean_inline(raw, base)
+        # keep the plain text and the pad text aligned where the raw line was remapped
+        lines.append(Line(text=text, offsets=offs, block=block_no, line_no=k, links=links, strong=strong))
+        pos += len(raw) + 1
+    return lines
