@@ -1,0 +1,330 @@
+"""The event document: seed acceptance, metadata with HedgeDoc's rules, dates, people, JSON round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import pad_lint
+from pad_lint.config import Config
+from pad_lint.event.dates import find_dates
+from pad_lint.event.models import EventDocument
+from pad_lint.event.people import fold, merge_people, Mention, name_like, osa_distance
+from pad_lint.event.sessions import session_kind
+
+from conftest import validate_against
+
+
+@pytest.fixture(scope="module")
+def seed_text(shared_dir) -> str:
+    return (shared_dir / "corpus" / "forse-2022-06-21.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text) -> EventDocument:
+    return pad_lint.parse(seed_text, path="forse-2022-06-21.md")
+
+
+def person(doc: EventDocument, name: str):
+    found = [p for p in doc.people if p.name == name]
+    assert len(found) == 1, (name, [p.name for p in doc.people])
+    return found[0]
+
+
+def roles(doc: EventDocument, name: str) -> set[tuple[str, str | None]]:
+    by_id = {s.id: s.title for s in doc.sessions}
+    return {(r.role, by_id.get(r.session) if r.session else None) for r in person(doc, name).roles}
+
+
+# ----------------------------------------------------------------------------- seed
+
+ATELIERS = {
+    1: "Atelier 1 - Quels impacts des outils numériques sur l’environnement ?",
+    2: "Atelier 2 - Quelles actions pour un numérique responsable en entreprise ?",
+    3: "Atelier 3 - Quelles actions individuelles pour tendre vers une sobriété numérique ?",
+    4: "Atelier 4 - Quelles actions engagées par les acteurs du territoire ?",
+}
+
+
+def test_seed_title_date_tags(seed):
+    assert seed.title.value == "[FORSE] - Numérique responsable - table ronde/ateliers du Mardi 21 juin 2022"
+    assert seed.title.origin == "heading"
+    assert seed.date.date == dt.date(2022, 6, 21)
+    assert (seed.date.text, seed.date.stated_weekday, seed.date.weekday, seed.date.weekday_matches) == (
+        "Mardi 21 juin 2022", "Mardi", "tuesday", True)
+    assert (seed.date.span.start_line, seed.date.span.start_column) == (7, 59)
+    assert [t.name for t in seed.tags] == ["FORSE", "La Myne", "numérique", "numérique responsable", "ethique"]
+    assert all(t.origin == "tags-line" and t.span.start_line == 1 for t in seed.tags)
+
+
+def test_seed_sessions(seed):
+    got = [(s.title, s.kind, s.level) for s in seed.sessions]
+    assert got == [("Introduction", "introduction", 2), ("Table Ronde", "round_table", 2), ("Ateliers", "workshop", 2),
+                   *[(ATELIERS[i], "workshop", 3) for i in (1, 2, 3, 4)],
+                   ("Clôture", "closing", 2), ("Questions/réponses", "qa", 3)]
+    by_title = {s.title: s for s in seed.sessions}
+    assert by_title["Ateliers"].subsessions == [by_title[ATELIERS[i]].id for i in (1, 2, 3, 4)]
+    assert by_title["Clôture"].subsessions == [by_title["Questions/réponses"].id]
+    # ids in the default dialect, HedgeDoc 1 keep-case
+    assert by_title["Table Ronde"].id == "Table-Ronde"
+    assert by_title["Questions/réponses"].id == "Questionsréponses"
+    assert by_title[ATELIERS[1]].linked_pads == ["https://pad.lamyne.org/FORSEconfNumeriqueResponsable21juin22atelier1"]
+
+
+def test_seed_every_stated_role(seed):
+    assert ("speaker", "Introduction") in roles(seed, "Armand Leclerc")
+    assert ("introducer", "Table Ronde") in roles(seed, "Armand Leclerc")
+    assert ("host", "Clôture") in roles(seed, "Armand Leclerc")
+    assert ("moderator", "Table Ronde") in roles(seed, "Claire Fabre")
+    participants = next(s for s in seed.sessions if s.title == "Table Ronde").people["participant"]
+    assert participants == ["Nadia Bertin", "Hugo Marchal", "Léa Rousset", "Elodie Carrel"]
+    assert next(s for s in seed.sessions if s.title == "Table Ronde").people["note_taker"] == ["Antoine Leroy",
+                                                                                               "Julien Masson"]
+    facilitators = {1: ["Nadia Bertin", "Léa Rousset"], 2: ["Inès Vidal", "Chloé Royer", "Manon Gauthier", "Lucas Renaud"],
+                    3: ["Camille Brun", "Julien Masson"], 4: ["Elodie Carrel", "Hugo Marchal"]}
+    note_takers = {1: ["Claire Fabre"], 2: ["Louis Picard"], 3: ["Antoine Leroy"], 4: ["Sophie Giraud"]}
+    for i, title in ATELIERS.items():
+        session = next(s for s in seed.sessions if s.title == title)
+        assert sorted(session.people["facilitator"]) == sorted(facilitators[i]), title
+        assert session.people["note_taker"] == note_takers[i], title
+    assert next(s for s in seed.sessions if s.title == "Clôture").people == {"host": ["Armand Leclerc"]}
+    credits = {c.role: c.names for c in seed.credits}
+    assert credits == {"note_taker": ["Antoine Leroy", "Julien Masson", "Sophie Giraud", "Louis Picard", "Claire Fabre"],
+                       "pad_setup": ["Agnès Le Gall"], "illustrator": ["Mathis Garnier"]}
+    for name in credits["note_taker"]:
+        assert ("note_taker", None) in roles(seed, name)
+    assert roles(seed, "Agnès Le Gall") == {("pad_setup", None)}
+    assert roles(seed, "Mathis Garnier") == {("illustrator", None)}
+
+
+def test_seed_people_organisations_and_variants(seed, seed_text):
+    nadia = person(seed, "Nadia Bertin")
+    assert nadia.variants == ["Nadia BERTIN"]
+    assert (nadia.affiliation, nadia.job_title) == ("Euclyde Datacenters", "Responsable Commerciale")
+    elodie = person(seed, "Elodie Carrel")
+    assert elodie.variants == ["Élodie"]
+    assert elodie.affiliation == "AFNOR Certification"
+    assert (person(seed, "Armand Leclerc").affiliation, person(seed, "Armand Leclerc").job_title) == (
+        "Association FORSE", "Président")
+    assert person(seed, "Claire Fabre").affiliation == "Association FORSE"
+    assert person(seed, "Hugo Marchal").affiliation == "Mairie de Villeurbanne"
+    assert person(seed, "Léa Rousset").affiliation == "Pôle Eco-conception"
+    orgs = {o.name: o for o in seed.organisations}
+    assert orgs["Euclyde Datacenters"].url == "https://www.euclyde.com/"
+    assert orgs["Euclyde Datacenters"].people == ["Nadia Bertin"]
+    assert orgs["Pôle Eco-conception"].variants == ["Pôle Éco-Conception"]
+    assert orgs["Association FORSE"].people == ["Armand Leclerc", "Claire Fabre"]
+    assert orgs["Improved Impact"].people == ["Manon Gauthier", "Lucas Renaud"]
+    assert orgs["Le Credit Mutuel"].roles == ["partner"] and orgs["Decomatic"].roles == ["partner"]
+    # every mention span points at the name as written
+    for p in seed.people:
+        for span in p.mentions:
+            written = seed_text[span.start_offset:span.end_offset]
+            assert fold(written) in {fold(p.name), *map(fold, p.variants)} or fold(p.name).startswith(fold(written)), (
+                p.name, written)
+
+
+def test_seed_event_rules(seed_text):
+    diags = pad_lint.lint(seed_text, config=Config(select=["EVT"]))
+    assert [(d.code, d.span.start_line) for d in diags] == [("EVT004", 69)]
+    assert "“Élodie” and “Elodie Carrel”" in diags[0].message
+    assert seed_text[diags[0].span.start_offset:diags[0].span.end_offset] == "Élodie"
+
+
+def test_seed_weekday_check_fails_with_lundi(seed_text):
+    changed = seed_text.replace("ateliers du Mardi 21 juin 2022", "ateliers du Lundi 21 juin 2022")
+    assert changed != seed_text
+    diags = [d for d in pad_lint.lint(changed, config=Config(select=["EVT003"]))]
+    assert len(diags) == 1
+    d = diags[0]
+    assert changed[d.span.start_offset:d.span.end_offset] == "Lundi 21 juin 2022"
+    assert "Tuesday" in d.message and "mardi" in d.help
+    assert pad_lint.parse(changed).date.weekday_matches is False
+
+
+def test_seed_validates_and_round_trips(seed):
+    data = json.loads(seed.model_dump_json())
+    validate_against("event-document", data)
+    again = EventDocument.model_validate_json(seed.model_dump_json())
+    assert again == seed
+    assert again.model_dump_json() == seed.model_dump_json()
+
+
+# ----------------------------------------------------------------------------- metadata
+
+def test_title_from_yaml_then_first_h1():
+    assert pad_lint.parse("---\ntitle: Depuis YAML\n---\n# Titre H1\n").title.value == "Depuis YAML"
+    doc = pad_lint.parse("## Avant\n\n# Premier H1\n\n# Second H1\n")
+    assert (doc.title.value, doc.title.origin) == ("Premier H1", "heading")
+    assert [s.title for s in doc.sessions] == ["Avant", "Second H1"]
+    assert pad_lint.parse("Titre souligné\n===\n\ntexte\n").title.value == "Titre souligné"
+    # a setext h1 of two lines is not a title in HedgeDoc (the text must be one line)
+    assert pad_lint.parse("Ligne un\nligne deux\n===\n").title is None
+    assert pad_lint.parse("## Seulement h2\n").title is None
+
+
+def test_yaml_title_span_and_number_title():
+    doc = pad_lint.parse("---\ntitle: 'Atelier 3 mars 2023'\n---\n")
+    assert doc.title.value == "Atelier 3 mars 2023"
+    assert (doc.title.span.start_line, doc.title.span.start_column) == (2, 9)
+    assert doc.date.date == dt.date(2023, 3, 3) and doc.date.origin == "title"
+    assert pad_lint.parse("---\ntitle: 2023\n---\n").title.value == "2023"
+
+
+@pytest.mark.parametrize("src", [
+    "---\ntitle: [x\n---\n# T\n",                 # YAML syntax error
+    "---\n- a\n- b\n---\n",                       # not a mapping
+    "---\ntags: [a, b]\ntitle: {x: 1}\n---\n",     # wrong types
+    "---\ntitle: x\n",                             # never closed
+    "---\n\n---\n",                                # empty
+    "---\na: &a [*a]\n---\n",                      # recursive alias
+])
+def test_bad_front_matter_never_crashes(src):
+    doc = pad_lint.parse(src)
+    validate_against("event-document", json.loads(doc.model_dump_json()))
+    diags = pad_lint.lint(src, config=Config(select=["PAD003"]))
+    assert all(d.code == "PAD003" for d in diags)
+
+
+def test_yaml_error_is_pad003_and_title_falls_back_to_heading():
+    src = "---\ntitle: [x\n---\n# Titre du corps\n"
+    assert pad_lint.parse(src).title.value == "Titre du corps"
+    assert [(d.code, d.span.start_line) for d in pad_lint.lint(src, config=Config(select=["PAD003"]))] == [("PAD003", 2)]
+
+
+def test_tags_from_yaml_string_list_ignored_tags_line():
+    doc = pad_lint.parse("---\ntags: atelier, vélo , 2023\n---\n")
+    assert [(t.name, t.origin) for t in doc.tags] == [("atelier", "yaml"), ("vélo", "yaml"), ("2023", "yaml")]
+    assert doc.tags[1].span.start_column == 16
+    # a YAML list is ignored by HedgeDoc: the tags line is used instead
+    doc = pad_lint.parse("---\ntags: [a, b]\n---\n###### tags: `x` `y` plain\n")
+    assert [(t.name, t.origin) for t in doc.tags] == [("x", "tags-line"), ("y", "tags-line")]
+    assert [t.name for t in pad_lint.parse("###### tags: `a` `b` `a`\n###### Tags : `c`\n").tags] == ["a", "b", "c"]
+
+
+def test_langs_typo_is_not_lang(shared_dir):
+    text = (shared_dir / "corpus" / "real" / "infosansordi-rencontre-2022-11.md").read_text(encoding="utf-8")
+    doc = pad_lint.parse(text)
+    assert doc.metadata.lang is None and doc.metadata.raw["langs"] == "fr-fr"
+    assert [t.name for t in doc.tags] == ["iso", "crr"]
+
+
+# ----------------------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("text, iso, written, weekday, times", [
+    ("Mardi 21 juin 2022", "2022-06-21", "Mardi 21 juin 2022", "Mardi", (None, None)),
+    ("Rendez-vous le 3 mars 2023 à la Myne", "2023-03-03", "le 3 mars 2023", None, (None, None)),
+    ("le 21/06/2022", "2022-06-21", "21/06/2022", None, (None, None)),
+    ("2022-06-21", "2022-06-21", "2022-06-21", None, (None, None)),
+    ("June 21, 2022", "2022-06-21", "June 21, 2022", None, (None, None)),
+    ("Tuesday, June 21, 2022", "2022-06-21", "Tuesday, June 21, 2022", "Tuesday", (None, None)),
+    ("le 3 mars 2023, 14h30–17h", "2023-03-03", "le 3 mars 2023, 14h30–17h", None, ("14:30", "17:00")),
+    ("Date: 2020-03-19 at 5pm UTC", "2020-03-19", "2020-03-19 at 5pm", None, ("17:00", None)),
+    ("1er mai 2024", "2024-05-01", "1er mai 2024", None, (None, None)),
+    ("InfoSansOrdi 30 nov 2022", "2022-11-30", "30 nov 2022", None, (None, None)),
+    ("lundi 25 nov. 2019", "2019-11-25", "lundi 25 nov. 2019", "lundi", (None, None)),
+    ("Hackathon, 12-16 janvier 2026", "2026-01-12", "12-16 janvier 2026", None, (None, None)),
+    ("le 29/11/22", "2022-11-29", "29/11/22", None, (None, None)),
+    ("時間：20220511 19:30", "2022-05-11", "20220511 19:30", None, ("19:30", None)),
+    ("Samedi 21 Janvier 2017 (début 15h30)", "2017-01-21", "Samedi 21 Janvier 2017", "Samedi", (None, None)),
+])
+def test_date_forms(text, iso, written, weekday, times):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    d = found[0]
+    assert (d.date.isoformat(), d.text, d.stated_weekday, (d.start_time, d.end_time)) == (iso, written, weekday, times)
+    assert text[d.start:d.end] == written
+
+
+@pytest.mark.parametrize("text", ["version 1.2.3", "10.7910/DVN/EOYZKH", "31 juin 2022", "le 32/01/2022",
+                                  "ISO 27001", "Phase 2 : 3 jours", "9 mars"])
+def test_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_yearless_date_takes_the_context_year_and_is_not_weekday_checked():
+    src = "# Admincamp 2024\n\n* Samedi 9 mars\n* Dimanche 11 mars\n"
+    doc = pad_lint.parse(src)
+    assert [(d.date.isoformat(), d.year_inferred, d.weekday_matches) for d in doc.dates] == [
+        ("2024-03-09", True, True), ("2024-03-11", True, False)]
+    assert doc.date.date == dt.date(2024, 3, 9)
+    assert pad_lint.lint(src, config=Config(select=["EVT003"])) == []
+
+
+def test_date_priority_yaml_title_label_body():
+    assert pad_lint.parse("---\ndate: 2023-01-05\n---\n# Atelier 3 mars 2023\n").date.origin == "yaml"
+    doc = pad_lint.parse("# Atelier\n\nlu le 02/02/2022\n\n**Date :** 14 mars 2026\n")
+    assert doc.date.date == dt.date(2026, 3, 14) and [d.date.year for d in doc.dates] == [2022, 2026]
+
+
+def test_missing_title_and_date():
+    diags = pad_lint.lint("Quelques notes.\n", config=Config(select=["EVT"]))
+    assert [(d.code, d.span.start_line) for d in diags] == [("EVT001", 1), ("EVT002", 1)]
+
+
+# ----------------------------------------------------------------------------- sessions and people
+
+@pytest.mark.parametrize("title, kind", [
+    ("Introduction", "introduction"), ("Mot d'accueil", "introduction"), ("Table ronde", "round_table"),
+    ("Panel discussion", "round_table"), ("Atelier 2 - x", "workshop"), ("Workshop A", "workshop"),
+    ("Conférence de clôture", "talk"), ("Keynote", "talk"), ("Questions/réponses", "qa"), ("Q&A", "qa"),
+    ("Clôture", "closing"), ("Wrap-up", "closing"), ("Quick updates", "other"),
+])
+def test_session_kinds(title, kind):
+    assert session_kind(title) == kind
+
+
+def test_english_cues_and_moderated_by():
+    src = ("# Panel on open data, June 3, 2024\n\n## Round table\n* Moderated by **Ada Lovelace**, Analyst at [Acme](https://acme.example)\n"
+           "* Panelists: Grace Hopper, Alan Turing and Katherine Johnson\n* Notes by: Tim Berners\n\n"
+           "## Workshop\n* Facilitated by Linus Torvalds\n")
+    doc = pad_lint.parse(src)
+    assert roles(doc, "Ada Lovelace") == {("moderator", "Round table")}
+    assert person(doc, "Ada Lovelace").affiliation == "Acme" and person(doc, "Ada Lovelace").job_title == "Analyst"
+    for name in ("Grace Hopper", "Alan Turing", "Katherine Johnson"):
+        assert roles(doc, name) == {("speaker", "Round table")}
+    assert roles(doc, "Tim Berners") == {("note_taker", "Round table")}
+    assert roles(doc, "Linus Torvalds") == {("facilitator", "Workshop")}
+    assert {o.name: o.url for o in doc.organisations} == {"Acme": "https://acme.example"}
+
+
+def test_name_tags_only_where_hedgedoc_renders_them():
+    src = "## Notes\n[name=Paragraphe] texte\n\n* [name=Item] item\n\n> [name=Quote : prise de notes]\n"
+    doc = pad_lint.parse(src)
+    assert {p.name for p in doc.people} == {"Item", "Quote"}
+    assert roles(doc, "Quote") == {("note_taker", "Notes")}
+    assert roles(doc, "Item") == {("speaker", "Notes")}
+
+
+def test_initials_and_first_names_resolve_to_one_person():
+    src = ("## Présent·e·s\n- Tiphaine Poulain, MCF, IReMus\n- Tristan Bernier, IE, IReMus\n\n## Débat\n"
+           "TP : une remarque\n\nTB : une autre\n\nXY : inconnu\n\n**Tiphaine** : encore\n")
+    doc = pad_lint.parse(src)
+    assert [p.name for p in doc.people] == ["Tiphaine Poulain", "Tristan Bernier"]
+    assert roles(doc, "Tiphaine Poulain") == {("participant", "Présent·e·s"), ("speaker", "Débat")}
+    assert person(doc, "Tiphaine Poulain").job_title == "MCF"
+    assert person(doc, "Tiphaine Poulain").affiliation == "IReMus"
+
+
+def test_spelling_merge_rules():
+    def group(*names: str) -> list[list[str]]:
+        ms = [Mention(n, i * 10, i * 10 + len(n), role="participant") for i, n in enumerate(names)]
+        return [sorted({mn.name for mn in g.mentions}) for g in merge_people(ms)]
+
+    assert group("Nadia BERTIN", "Nadia Bertin") == [["Nadia BERTIN", "Nadia Bertin"]]
+    assert group("Pattrick Mallet", "Patrick Mallet") == [["Patrick Mallet", "Pattrick Mallet"]]
+    assert group("Patrice Lafrague", "Patrice Lafargue") == [["Patrice Lafargue", "Patrice Lafrague"]]
+    assert group("Jean-Luc-Vernet", "Jean Luc Vernet") == [["Jean Luc Vernet", "Jean-Luc-Vernet"]]
+    assert group("Laura Pellini", "Laura Perotti") == [["Laura Pellini"], ["Laura Perotti"]]
+    assert group("Kilian Mallet", "Pattrick Mallet") == [["Kilian Mallet"], ["Pattrick Mallet"]]
+    # a first name alone joins the only full name it matches, not one of two
+    assert group("Claire Fabre", "Claire") == [["Claire", "Claire Fabre"]]
+    assert group("Claire Fabre", "Claire Dupont", "Claire") == [["Claire Fabre"], ["Claire Dupont"], ["Claire"]]
+
+
+def test_name_helpers():
+    assert name_like("Léa Rousset") and name_like("Jean-Luc de la Fontaine") and name_like("Nadia BERTIN")
+    assert not name_like("IR IReMus") and not name_like("Remarques") and not name_like("pour lui")
+    assert osa_distance("lafargue", "lafrague") == 1 and osa_distance("patrick", "pattrick") == 1
