@@ -141,6 +141,8 @@ def name_like(text: str, *, max_tokens: int = 4) -> bool:
         capitalised += 1
     if capitalised == 0:
         return False
+    if len(words) == 1 and text.isupper() and len(text) > 1:
+        return False          # an acronym (FORSE, AFNOR); initials are read as initials elsewhere
     first = fold(words[0].strip(".,;:()"))
     return not (first in _NOT_NAMES or (len(words) == 1 and fold(text) in _NOT_NAMES))
 
@@ -280,7 +282,7 @@ class _Reader:
 
     # -- entries -----------------------------------------------------------------------
     def entries(self, line: Line, start: int, end: int, *, role: str | None, session: str | None, cue: str,
-                lenient: bool, credit: bool = False) -> int:
+                lenient: bool, credit: bool = False, tentative: bool = False) -> int:
         """Read the people written in ``line.text[start:end]``; returns how many."""
         text = line.text
         while start < end and text[start] in " \t:：-–—*":
@@ -308,7 +310,7 @@ class _Reader:
                     continue
                 s, e = line.source(k, k + len(p))
                 self.add(Mention(p, s, e, role=role, session=session, cue=cue, credit=credit, line_text=text,
-                                 line_span=span_line))
+                                 line_span=span_line, tentative=tentative))
                 count += 1
             return count
         # one person: name, then a description
@@ -322,7 +324,7 @@ class _Reader:
             return 0
         s, e = line.source(start, start + len(name))
         mention = Mention(name, s, e, role=role, session=session, cue=cue, credit=credit, line_text=text,
-                          line_span=span_line)
+                          line_span=span_line, tentative=tentative)
         self.describe(mention, line, name_end, end)
         self.add(mention)
         return 1
@@ -410,7 +412,9 @@ class _Reader:
                 self.self_introduction(line, e0, session)
                 return
         m_plain = re.match(r"^\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+){0,2}|[A-Z]{2,4})\s?[:：]\s", text)
-        if m_plain and (name_like(m_plain.group("name"), max_tokens=3) or m_plain.group("name").isupper()):
+        contact = m_plain and re.search(r"\b\d{5}\b|@|\b(?:rue|avenue|bd|boulevard|place|campus|cedex)\b",
+                                        text[m_plain.end():], re.I)
+        if m_plain and not contact and (name_like(m_plain.group("name"), max_tokens=3) or m_plain.group("name").isupper()):
             s, e = line.source(m_plain.start("name"), m_plain.end("name"))
             self.add(Mention(m_plain.group("name"), s, e, role="speaker", session=session, cue="speaker turn",
                              tentative=True, line_text=text))
@@ -454,12 +458,18 @@ class _Reader:
         roster: _Roster | None = None
         roster_block, roster_line = -1, -1
         heading_no = -1
+        roster_level = 0
         for block_no, block in enumerate(view.blocks):
             session = self.session_of(block_no)
             if block.kind == "heading":
                 heading_no = block.section if block.section is not None else heading_no
-                roster = None
+                level = view.headings[heading_no].level if 0 <= heading_no < len(view.headings) else 1
+                if roster is not None and roster.depth < 0 and level > roster_level:
+                    roster.section = block.section     # "### En ligne" under "## Participants"
+                else:
+                    roster = None
                 if ROSTER_HEADING.match(block.text):
+                    roster_level = level
                     roster = _Roster("participant", block.text.strip(" :"), session, block.section, -1, None, False)
                     roster_block, roster_line = block_no, 0
                 self.heading_speakers(block_no, session)
@@ -522,6 +532,11 @@ class _Reader:
             if m_by:
                 self.entries(line, m_by.start("names"), len(line.text), role="speaker", session=session,
                              cue=m_by.group(0).split()[0], lenient=False)
+            # "## Les Poneys - Rémi Chevalier": speakers, if they are named elsewhere in the pad
+            m_dash = re.search(r"\s[-–—]\s+(?P<names>(?:(?!\s[-–—]\s)[^()])+?)\s*(?:\([^)]*\))?\s*$", line.text)
+            if m_dash and not m_by:
+                self.entries(line, m_dash.start("names"), m_dash.end("names"), role="speaker", session=session,
+                             cue="title - name", lenient=False, tentative=True)
             m_br = re.match(r"\s*\[(?P<names>[^\]=]{2,60})\]\s", line.text)
             if m_br:
                 self.entries(line, m_br.start("names"), m_br.end("names"), role="speaker", session=session,
@@ -693,14 +708,14 @@ def build_people(view: PadView, extraction: Extraction) -> tuple[list[m.Person],
         if url:
             u = re.sub(r"(?i)^https?://(www\.)?", "", url).split("#")[0].rstrip("/").lower()
             return "url:" + u.split("/")[0] if u.count("/") <= 1 else "url:" + u
-        return "name:" + fold(name)
+        return "name:" + re.sub(r"^(?:the|l|la|le|les) ", "", fold(name).replace("'", " "))
 
     def add_org(name: str, url: str | None, role: str, span: tuple[int, int] | None, person: str | None) -> None:
         key = org_key(name, url)
         # an unlinked name that a linked organisation already has
         if not url:
             for k, og in org_groups.items():
-                if fold(name) in {fold(n) for n in og["names"]}:
+                if org_key(name, None) in {org_key(n, None) for n in og["names"]}:
                     key = k
                     break
         og = org_groups.setdefault(key, {"names": Counter(), "url": url, "roles": [], "people": [], "mentions": [],
