@@ -58,7 +58,8 @@ class LinksOptions(_Section):
     retry_wait: float = Field(1.0, ge=0, description="Seconds before the first retry; doubles at each retry")
     max_redirects: int = Field(10, ge=0)
     max_retry_after: float = Field(60.0, ge=0, description="Longest Retry-After honoured, seconds")
-    accept: list[int] = Field(default_factory=lambda: list(range(200, 300)), description="Accepted HTTP status codes")
+    accept: list[int] = Field(default_factory=lambda: [200, 201, 202, 203, 204, 205, 206, 207, 208, 226],
+                              description="Accepted HTTP status codes (default: every 2xx code IANA registers)")
     exclude: list[str] = Field(default_factory=list, description="Regular expressions of URLs never checked")
     allow_private: bool = Field(False, description="Allow loopback, private and link-local addresses")
     check_fragments: bool = Field(True, description="Look for #fragments in fetched web pages (needs GET)")
