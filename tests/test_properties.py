@@ -229,3 +229,19 @@ def test_plain_text_shortcut_equals_rendered_text(text: str) -> None:
         if fast is not None:
             rendered = md.renderer.renderInline(tok.children or [], md.options, env)
             assert fast == html.unescape(re.sub(r"<[^>]*>", "", rendered))
+
+
+@SETTINGS
+@given(st.one_of(hedgedoc_pads(), RANDOM_TEXT, st.text(alphabet="![]()<>*_~=+`\\ab:/h ", max_size=60)))
+def test_event_plain_lines_map_every_character_to_its_source(text: str) -> None:
+    """``event.lines.clean_inline``: each plain character is the source character at its offset."""
+    from pad_lint.event.lines import clean_inline
+
+    for line in text.split("\n"):
+        plain, offsets, links, _strong = clean_inline(line, 5)
+        assert len(offsets) == len(plain) + 1
+        assert all(a < b for a, b in zip(offsets, offsets[1:]))
+        for ch, off in zip(plain, offsets):
+            assert line[off - 5] == ch
+        for link in links:
+            assert 0 <= link.start <= link.end <= len(plain)

@@ -20,6 +20,8 @@ _REF_LINK = re.compile(r"\[(?P<text>[^\]\[]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]+)>", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
 _PUNCT_ESC = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+#: Characters none of the cases of :func:`clean_inline` starts on: copied as they are.
+_PLAIN_RUN = re.compile(r"[^!\[<*_~=+`\\]+")
 
 
 @dataclass
@@ -66,11 +68,15 @@ def clean_inline(raw: str, base: int) -> tuple[str, list[int], list[PlainLink], 
     n = len(raw)
 
     def emit(text: str, at: int) -> None:
-        for k, ch in enumerate(text):
-            out.append(ch)
-            offs.append(base + at + k)
+        out.extend(text)
+        offs.extend(range(base + at, base + at + len(text)))
 
+    plain_run = _PLAIN_RUN.match
     while i < n:
+        if m := plain_run(raw, i):  # a stretch of ordinary characters, copied in one go
+            emit(m.group(), i)
+            i = m.end()
+            continue
         ch = raw[i]
         if ch == "!" and (m := _IMAGE.match(raw, i)):
             i = m.end()
@@ -129,7 +135,16 @@ def clean_inline(raw: str, base: int) -> tuple[str, list[int], list[PlainLink], 
 
 
 def block_lines(view: PadView, block_no: int) -> list[Line]:
-    """The lines of block ``block_no`` as :class:`Line` objects."""
+    """The lines of block ``block_no`` as :class:`Line` objects (computed once per view;
+    callers read them, never modify them)."""
+    cache = view.__dict__.setdefault("_pad_block_lines", {})
+    lines = cache.get(block_no)
+    if lines is None:
+        lines = cache[block_no] = _block_lines(view, block_no)
+    return lines
+
+
+def _block_lines(view: PadView, block_no: int) -> list[Line]:
     block: Block = view.blocks[block_no]
     lines = []
     pos = 0
