@@ -203,6 +203,7 @@ class _Segment:
     srcmap: list[int]         # source offset of each character of ``text``
     block: int
     first_in_block: bool
+    maybe: bool = True        # the block contains a word some licence form needs (:data:`_MAYBE_LICENCE`)
 
 
 def _segments(view: "PadView") -> list[_Segment]:
@@ -223,6 +224,7 @@ def _segments(view: "PadView") -> list[_Segment]:
             srcmap.extend(range(run.start, run.start + len(run.text)))
             prev_end = run.end
         text = "".join(chars)
+        maybe = bool(_MAYBE_LICENCE.search(text.lower()))
         first = True
         for m in re.finditer(r"[^\n]+", text):
             line_start = m.start()
@@ -231,7 +233,7 @@ def _segments(view: "PadView") -> list[_Segment]:
             for piece in pieces:
                 idx = text.index(piece, pos)
                 if piece.strip():
-                    out.append(_Segment(piece, srcmap[idx: idx + len(piece)], block_no, first))
+                    out.append(_Segment(piece, srcmap[idx: idx + len(piece)], block_no, first, maybe))
                     first = False
                 pos = idx + len(piece)
     return out
@@ -322,6 +324,14 @@ def _inside_section(view: "PadView", idx: int, span: Span) -> bool:
     return start <= span.start_offset < end
 
 
+#: Cheap pre-filter on lower-cased raw text: every form in :mod:`.table` contains one of
+#: these (entities and accents do not matter for them).
+_MAYBE_LICENCE = re.compile(
+    r"licen|\bcc|creative|commons|domaine|public|droits|rights|spdx|etalab|ouverte|odbl|open data|database"
+    r"|fdl|art libre|free art|attribution|paternit|\blal\b|\bfal\b|\bmit\b|apache|gpl|cecill|eupl|pddl|odc"
+    r"|libres? de|royalty|\blo\b|\bby-(?:nc|sa|nd)|zero|marque|mark|utilisation|copyright")
+
+
 def _seg_span(view: "PadView", seg: _Segment, a: int, b: int) -> Span:
     """Source span of segment characters ``[a, b)``."""
     a = max(0, min(a, len(seg.srcmap) - 1))
@@ -332,6 +342,8 @@ def _seg_span(view: "PadView", seg: _Segment, a: int, b: int) -> Span:
 def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[list[Signal], Signal | None, bool]:
     """Signals of one sentence; an empty ``Licence :`` label waiting for its value;
     whether the sentence is about licensing (links in it count)."""
+    if not in_section and not seg.maybe:
+        return [], None, False   # fast path: the block has no word any licence form or placeholder contains
     folded = fold(seg.text)
     t = folded.text
     if not t.strip():

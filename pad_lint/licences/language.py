@@ -29,18 +29,16 @@ def pad_language(view: "PadView") -> str:
         return "fr" if lang.strip().lower().startswith("fr") else "en"
     fr = en = 0.0
     for run in view.runs:
-        for word in _WORD.findall(run.text):
+        for word in _WORD.findall(run.text.replace("’", "'")):
             if len(word) > 1 and word.isupper():
                 continue  # acronyms: "CC BY-SA", "RSE"
-            w = re.split(r"['’]", word.lower())[-1]
+            w = word.lower().rpartition("'")[2]
             if w in _FR:
                 fr += 1
-            elif w in _EN:
-                en += 1
-            elif w == "license":
+            elif w in _EN or w == "license":
                 en += 1
             elif w == "licence":
                 fr += 0.5
-            if _ACCENTED.search(w):
+            if not w.isascii() and _ACCENTED.search(w):
                 fr += 0.5
     return "fr" if fr > en else "en"

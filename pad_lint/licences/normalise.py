@@ -45,7 +45,17 @@ class Folded:
         return self.starts[start], self.ends[min(end, len(self.text)) - 1]
 
 
+_CHAR_CACHE: dict[str, str] = {}
+
+
 def _fold_char(ch: str) -> str:
+    out = _CHAR_CACHE.get(ch)
+    if out is None:
+        out = _CHAR_CACHE[ch] = _fold_char_uncached(ch)
+    return out
+
+
+def _fold_char_uncached(ch: str) -> str:
     if ch in _APOSTROPHES:
         return "'"
     if ch in _DASHES:
@@ -92,11 +102,11 @@ def fold(text: str, base: int = 0) -> Folded:
                 un = html.unescape(m.group(0))
                 if un != m.group(0):
                     ch, width = un, len(m.group(0))
-        for piece in (_fold_char(c) for c in ch):
-            for c in piece:
-                if c == " " and (not chars or chars[-1] == " "):
+        for c in ch if width > 1 else _fold_char(ch):
+            for c2 in (_fold_char(c) if width > 1 else c):
+                if c2 == " " and (not chars or chars[-1] == " "):
                     continue
-                chars.append(c)
+                chars.append(c2)
                 starts.append(base + i)
                 ends.append(base + i + width)
         i += width

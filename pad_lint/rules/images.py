@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
-from ..images import (AltJudgement, CreditedName, credit_in_alt, credited_names, judge_alt,
+from ..images import (AltJudgement, CreditedName, credit_in_alt, credited_names, is_name, judge_alt,
                       looks_like_personal_name, normalise_alt)
 from ..licences import pad_language
 from ..markdown.view import Image
@@ -86,12 +86,19 @@ def image_facts(ctx: LintContext) -> ImageFacts:
     """Judge every image once per pad."""
     if _CACHE_KEY in ctx.cache:
         return ctx.cache[_CACHE_KEY]
-    credited = credited_names(ctx.view, _document(ctx) if ctx.view.images else None)
+    credited = credited_names(ctx.view) if ctx.view.images else []
+    with_document: list[CreditedName] | None = None
     facts = []
     for image in ctx.view.images:
         j = judge_alt(image)
         link, named = _enclosing_link(ctx, image)
         credit = credit_in_alt(j.alt, credited) if j.verdict == "ok" and j.alt else None
+        if credit is None and j.verdict == "ok" and j.alt and is_name(j.alt.strip()):
+            # only a name-like alt needs the event document's illustrators (building it costs more)
+            if with_document is None:
+                with_document = credited_names(ctx.view, _document(ctx))
+            credit = credit_in_alt(j.alt, with_document)
+            credited = with_document
         facts.append(ImageFact(image, j, link, named, credit))
     result = ImageFacts(facts, credited, pad_language(ctx.view))
     ctx.cache[_CACHE_KEY] = result
