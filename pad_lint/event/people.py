@@ -155,6 +155,8 @@ def _names_list(parts: list[str], lenient: bool) -> list[str] | None:
     or more) a quarter of the parts may be something else (``+ 3 élèves ENS``); they are
     left out."""
     parts = [p.strip() for p in parts]
+    if any(p.startswith("@") for p in parts):
+        return None           # "Tom / Binder / @betatom": fields of one entry
     ok = [p for p in parts if not (p.isupper() and len(p) > 1)
           and (name_like(p) or (lenient and _lenient_name(p) and len(p.split()) <= 2))]
     if len({len(p.split()) >= 2 for p in ok}) > 1:
