@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = check.add_argument_group("fixes")
     g.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    g.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
+    g.add_argument("--unsafe-fixes", action="store_true",
+                   help="also apply unsafe fixes (with --fix, --diff or --fix-only; alone it only counts them)")
     g.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     g.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
 
@@ -374,8 +375,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
-    if args.unsafe_fixes and not (args.fix or args.diff or args.fix_only):
-        args.fix = True  # as in ruff, --unsafe-fixes alone implies applying them
     resolver = _resolver(args, _overrides(args))
     inputs = args.inputs or ["."]
     if inputs.count("-") > 1:
@@ -518,10 +517,14 @@ def _print_summary(out: TextIO, s: Any, args: argparse.Namespace) -> None:
         parts = [_plural(s.by_severity[k], k, "infos" if k == "info" else None)
                  for k in ("error", "warning", "info") if s.by_severity.get(k)]
         lines.append(f"Found {_plural(s.findings, 'finding')} ({', '.join(parts)}) in {pads}.")
-        if s.fixable and not args.fix:
-            lines.append(f"{s.fixable} can be fixed automatically with `pad-lint check --fix`.")
-        if s.unsafe_fixable and not args.unsafe_fixes:
-            lines.append(f"{s.unsafe_fixable} more can be fixed with `--unsafe-fixes` (check the result).")
+        if args.unsafe_fixes and not args.fix and s.fixable + s.unsafe_fixable:
+            lines.append(f"{s.fixable + s.unsafe_fixable} can be fixed with `pad-lint check --fix --unsafe-fixes` "
+                         "(check the result).")
+        elif not args.unsafe_fixes:
+            if s.fixable and not args.fix:
+                lines.append(f"{s.fixable} can be fixed automatically with `pad-lint check --fix`.")
+            if s.unsafe_fixable:
+                lines.append(f"{s.unsafe_fixable} more can be fixed with `--fix --unsafe-fixes` (check the result).")
     elif s.input_errors < s.files or not s.files:
         lines.append(f"No findings in {pads}." if s.files else "No pads to check.")
     if s.input_errors:

@@ -31,6 +31,10 @@ class Hedgedoc(BaseHTTPRequestHandler):
             "/latin1/download": (200, "text/markdown", "caf\xe9".encode("latin-1")),
             "/boom/download": (500, "text/plain", b"oops"),
         }
+        if self.path == "/slow/download":
+            import time
+
+            time.sleep(2)
         if self.path == "/locked/download":
             self.send_response(302)
             self.send_header("Location", "/login")
@@ -40,11 +44,14 @@ class Hedgedoc(BaseHTTPRequestHandler):
             status, ctype, body = 200, "text/html", b"<form>login</form>"
         else:
             status, ctype, body = routes.get(self.path, (404, "text/html", b"Not found"))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (timeout test)
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +142,10 @@ def test_parse_a_pad_url(server, capsys):
 def test_fetch_pad_returns_pad(server):
     pad = fetch_pad(f"{server}/public")
     assert pad.text.startswith("# Atelier") and pad.path == f"{server}/public"
+
+
+def test_timeout(server, capsys):
+    url = f"{server}/slow"
+    assert main(["check", "--no-cache", "--isolated", url, "--timeout", "0.3"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{url}: 127.0.0.1:") and "did not answer within 0.3 s" in err

@@ -321,3 +321,19 @@ def test_every_config_key_is_documented_in_the_schema():
     for key in ("select", "extend-select", "ignore", "per-file-ignores", "severity", "exclude", "extend-exclude",
                 "force-exclude", "respect-gitignore", "links", "inclusive", "licence", "images"):
         assert key in schema["properties"], key
+
+
+def test_exclude_on_command_line_replaces_defaults(project, capsys):
+    _tree(project)
+    assert files(capsys, ".", "--exclude", "drafts/,archives/") == ["keep.md", "node_modules/pkg/readme.md",
+                                                                     "notes/n.md"]
+
+
+def test_offline_turns_online_link_checks_off(project, capsys):
+    write(project / ".pad-lint.toml", "[links]\nonline = true\n")
+    write(project / "a.md", TODO_PAD)
+    assert main(["check", "a.md", "--offline", "--show-settings"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out[out.index("{"):])["links"]["online"] is False
+    assert main(["check", "--offline", "https://pad.example.org/abc"]) == 2
+    assert "--offline: cannot fetch https://pad.example.org/abc" in capsys.readouterr().err

@@ -225,3 +225,13 @@ def test_library_fix(fake):
 def test_encode_like_new_lines_take_dominant_ending():
     pad = Pad.from_bytes(b"a\r\nb\r\n")
     assert encode_like(pad, "a\nnew\nb\n") == b"a\r\nnew\r\nb\r\n"
+
+
+def test_unsafe_fixes_alone_writes_nothing(tmp_path, fake, capsys):
+    pad = tmp_path / "p.md"
+    pad.write_text("TODO teh\n", encoding="utf-8")
+    code = check(str(pad), "--unsafe-fixes", "--select", "PAD9", "--output-format", "concise")
+    out, _ = capsys.readouterr()
+    assert pad.read_text(encoding="utf-8") == "TODO teh\n"
+    assert "2 can be fixed with `pad-lint check --fix --unsafe-fixes`" in out
+    assert code == 1
