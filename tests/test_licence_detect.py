@@ -69,6 +69,9 @@ def test_allow_list_logic_for_and_or():
 @pytest.mark.parametrize("text, spdx", [
     ("Licence Ouverte / Open Licence version 2.0 (Etalab)", "etalab-2.0"),
     ("Licence Etalab 2.0", "etalab-2.0"),
+    ("Etalab 2.0", "etalab-2.0"),
+    ("Creative Commons BY 4.0", "CC-BY-4.0"),                       # short code after the long name
+    ("Licence Creative Commons BY-SA 4.0 International", "CC-BY-SA-4.0"),
     ("Creative Commons Paternité - Partage des Conditions Initiales à l'Identique 3.0 Unported", "CC-BY-SA-3.0"),
     ("Licence Creative Commons Attribution - Pas d&#39;Utilisation Commerciale - Partage dans les Mêmes "
      "Conditions 4.0 International", "CC-BY-NC-SA-4.0"),

@@ -110,6 +110,7 @@ _SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[;()\[\]|]|\s-\s(?!(?:" + "|".join(
     a for alts in table.CC_ELEMENTS.values() for a in alts) + r"|\d))")
 _PORT_FR = re.compile(r"\b\d\.\d (?:" + table.CC_PORT_FR + r")\b|\bfrance\b")
 _ZERO = re.compile(r"\bzero\b|\bcc ?0\b|\bdomaine public\b|\bpublic domain\b")
+_CC_AFTER_NAME = re.compile(r"^[\s:,-]*(?:licen[cs]e\s+)?(?:\(?cc\)?[ -]?)?(?P<code>by(?:[ -](?:nc|sa|nd)){0,2})\b")
 _SPDX_TOKEN = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9.+]*(?:-[a-z0-9.+]+)+)(?![\w-])")
 
 
@@ -122,6 +123,11 @@ def _cc_long(text: str, start: int, end: int, prefixed: bool) -> Finding | None:
     codes: set[str] = set()
     if not prefixed:
         codes.add("BY")
+    # "Creative Commons BY-SA 4.0", "Licence Creative Commons (CC) BY 4.0": short codes after the name
+    short = _CC_AFTER_NAME.match(window) if prefixed else None
+    if short:
+        codes.update(re.split(r"[ -]", short.group("code").upper()))
+        last = end + short.end()
     for code, rx in _ELEMENT_RES.items():
         for m in rx.finditer(window):
             codes.add(code)

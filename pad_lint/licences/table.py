@@ -88,7 +88,8 @@ class NamedForm:
 NAMED_FORMS: tuple[NamedForm, ...] = (
     NamedForm("etalab",
               r"\blicence ouverte\b(?: ?/ ?open licen[cs]e\b)?|\bopen licen[cs]e(?= ?(?:version |v)?\d)"
-              r"|\blicence etalab\b|\betalab(?: open)? licen[cs]e\b|\blicence ouverte etalab\b",
+              r"|\blicence etalab\b|\betalab(?: open)? licen[cs]e\b|\blicence ouverte etalab\b"
+              r"|\betalab(?= ?v?[12](?:\.0)?\b)",
               versions={"2.0": "etalab-2.0", "1.0": "LicenseRef-etalab-1.0"}, suggest="etalab-2.0",
               note="Licence Ouverte / Etalab: the SPDX id is etalab-2.0 (LO-2.0 is not an SPDX id)"),
     NamedForm("etalab", r"\blo(?=[ -]?v?[12](?:\.0)?\b)", versions={"2.0": "etalab-2.0", "1.0": "LicenseRef-etalab-1.0"},
