@@ -54,3 +54,19 @@ def test_missing_file_and_directory(tmp_path):
 def test_empty_pad_is_valid():
     pad = Pad.from_bytes(b"", path="empty.md")
     assert pad.text == "" and pad.index.line_count == 1
+
+
+def test_front_matter_booleans_follow_js_yaml():
+    """HedgeDoc's js-yaml 4 reads `breaks: no` as the string "no" (YAML 1.2), not false."""
+    from pad_lint.markdown.frontmatter import split_front_matter
+
+    fm = split_front_matter("---\nbreaks: no\nother: false\nlang: fr\n---\n# T\n")
+    assert fm.data == {"breaks": "no", "other": False, "lang": "fr"}
+    assert fm.lines == 5
+
+
+def test_front_matter_python_tags_are_refused():
+    from pad_lint.markdown.frontmatter import split_front_matter
+
+    fm = split_front_matter("---\nx: !!python/object/apply:os.system ['true']\n---\n")
+    assert fm.data == {} and fm.error and fm.error_line == 2

@@ -9,6 +9,7 @@ HedgeDoc renders the lines as Markdown and shows an error banner.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +34,24 @@ class FrontMatter:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe loader that also refuses huge alias expansions (billion laughs)."""
+    """PyYAML's safe loader with js-yaml 4's booleans (YAML 1.2 core schema).
+
+    HedgeDoc loads front matter with js-yaml 4, where only ``true``/``false``
+    (any case variant of the spec) are booleans: ``breaks: no`` is the string
+    ``"no"``, so HedgeDoc keeps hard breaks. PyYAML follows YAML 1.1, where
+    ``yes/no/on/off`` are booleans too, so the bool resolver is replaced.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
 
 
 def _count_nodes(node: Any, budget: list[int], depth: int = 0) -> None:
