@@ -25,3 +25,19 @@ def test_real_pad_parses_validates_and_lints(path, shared_dir):
     lines = text.count("\n") + 1
     for d in diagnostics:
         assert 1 <= d.span.start_line <= lines and d.span.start_offset <= d.span.end_offset <= len(text)
+
+
+def test_cli_on_whole_real_corpus_exits_0_or_1_with_a_valid_report(shared_dir, tmp_path):
+    import subprocess
+    import sys
+
+    paths = [str(SEED), *map(str, REAL)]
+    proc = subprocess.run([sys.executable, "-m", "pad_lint", "check", "--isolated", "--no-cache",
+                           "--output-format", "json", *paths],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stderr
+    report = json.loads(proc.stdout)
+    validate_against("report", report)
+    assert {d["path"] for d in report} <= set(paths)
+    assert any(d["path"] == str(SEED) and d["code"] == "LIC002" for d in report)
