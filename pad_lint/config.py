@@ -7,6 +7,7 @@ Keys are kebab-case in TOML (``per-file-ignores``) and snake_case in Python.
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -240,7 +241,10 @@ def _find_config_in(directory: Path) -> Path | None:
 
 def find_config_file(start: str | Path) -> Path | None:
     """The closest configuration file at or above ``start`` (a file or folder)."""
-    p = Path(start).resolve()
+    try:
+        p = Path(start).resolve()
+    except (RuntimeError, OSError):  # a symlink loop (RuntimeError before Python 3.13)
+        p = Path(os.path.abspath(start))
     return _find_config_in(p if p.is_dir() else p.parent)
 
 

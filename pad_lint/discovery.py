@@ -57,6 +57,15 @@ class Input:
     explicit: bool = False
 
 
+def _resolve(path: Path) -> Path:
+    """``path.resolve()``, or its absolute form when it cannot be resolved (a symlink
+    loop raises RuntimeError before Python 3.13); reading it then reports the problem."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def is_url(arg: str) -> bool:
     """True for an ``http://`` or ``https://`` argument."""
     low = arg.lower()
@@ -67,7 +76,7 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     """``path`` relative to ``cwd`` when it is inside it, else as given (POSIX separators kept as the OS writes them)."""
     cwd = cwd or Path.cwd()
     try:
-        return str(path.resolve().relative_to(cwd.resolve()))
+        return str(_resolve(path).relative_to(_resolve(cwd)))
     except ValueError:
         return str(path)
 
@@ -91,7 +100,7 @@ def is_excluded(path: Path, config: Config, *, is_dir: bool = False) -> bool:
     matches ``exclude``/``extend-exclude``."""
     spec = exclusion_spec(config)
     root = _root_of(config)
-    p = path.resolve()
+    p = _resolve(path)
     try:
         rel = p.relative_to(root).as_posix()
     except ValueError:
@@ -147,7 +156,7 @@ class GitIgnore:
 
     def ignored(self, path: Path, *, is_dir: bool = False) -> bool:
         """True when git ignores ``path`` (a file, or a folder with ``is_dir``)."""
-        p = path.resolve()
+        p = _resolve(path)
         root = self._repo_root(p.parent)
         if root is None:
             return False
@@ -192,7 +201,7 @@ def iter_inputs(args: list[str], config_for: Callable[[Path], Config], *, force_
     seen: set[str] = set()
 
     def emit(inp: Input) -> Iterator[Input]:
-        key = inp.path if inp.kind != "file" else os.path.normcase(str(Path(inp.path).resolve()))
+        key = inp.path if inp.kind != "file" else os.path.normcase(str(_resolve(Path(inp.path))))
         if key not in seen:
             seen.add(key)
             yield inp
@@ -260,8 +269,8 @@ def _walk(top: Path, config_for: Callable[[Path], Config], gitignore: GitIgnore)
         p = Path(entry.path)
         try:
             is_dir = entry.is_dir()
-        except OSError:
-            continue
+        except OSError:  # e.g. a symlink loop: a pad name is kept, so reading it reports the problem
+            is_dir = False
         if is_dir:
             sub_cfg = config_for(p)
             if is_excluded(p, sub_cfg, is_dir=True) or (sub_cfg.respect_gitignore and gitignore.ignored(p, is_dir=True)):

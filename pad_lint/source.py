@@ -147,16 +147,29 @@ def _line_col_of_byte(data: bytes, pos: int) -> tuple[int, int]:
     return line, col
 
 
+#: Largest pad file read, as for pads fetched by URL (``pad_lint.fetch.MAX_BYTES``). A
+#: 5 MB pad already takes a minute and 700 MB of memory to lint; HedgeDoc's own
+#: default limit (``documentMaxLength``) is 100,000 characters.
+MAX_PAD_BYTES = 20 * 1024 * 1024
+
+
 def read_pad(path: str | os.PathLike[str]) -> Pad:
     """Read and decode a pad file.
 
     Raises:
-        InputError: missing file, a directory, unreadable, binary or badly encoded.
+        InputError: missing file, a directory, unreadable, larger than
+            :data:`MAX_PAD_BYTES`, binary or badly encoded.
     """
     p = Path(path)
     shown = str(path)
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            data = f.read(MAX_PAD_BYTES + 1) if size <= MAX_PAD_BYTES else b""
+            if size > MAX_PAD_BYTES or len(data) > MAX_PAD_BYTES:
+                raise InputError(f"is {max(size, len(data)) / 1e6:.1f} MB; pads larger than "
+                                 f"{MAX_PAD_BYTES // (1024 * 1024)} MB are refused (HedgeDoc itself stops "
+                                 "at 100,000 characters by default)", path=shown)
     except FileNotFoundError:
         raise InputError("no such file", path=shown) from None
     except IsADirectoryError:
