@@ -1,4 +1,4 @@
-"""The asynchronous link checker: one httpx client, a global limit, a limit per host.
+"""The asynchronous link checker: a global limit, a limit per host, one connection pool per host.
 
 Politeness and robustness (shared/reference/link-checking.md §5):
 
@@ -45,6 +45,7 @@ from .retry import RETRY_STATUSES, backoff_delay, parse_retry_after
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_STATUSES = frozenset({301, 308})
 _ACCEPT_HEADER = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
+_DRAIN_LIMIT = 65_536  # bytes read from a body we do not need, to keep the connection alive
 
 
 def user_agent() -> str:
@@ -81,6 +82,7 @@ def _defrag(url: str) -> tuple[str, str]:
 @dataclass
 class _Host:
     slots: asyncio.Semaphore
+    client: httpx.AsyncClient
     not_before: float = 0.0          # monotonic time before which no request may start
     in_flight: int = 0
     peak: int = 0
@@ -146,6 +148,7 @@ class LinkChecker:
         self.rng = rng or random.Random()
         self.hosts: dict[str, _Host] = {}
         self._global: asyncio.Semaphore | None = None
+        self._ssl: ssl.SSLContext | None = None
 
     # -- public ---------------------------------------------------------------------------
     async def check(self, urls: list[str]) -> dict[str, LinkResult]:
@@ -157,32 +160,41 @@ class LinkChecker:
         groups: dict[str, list[str]] = {}
         for url in urls:
             groups.setdefault(_defrag(url)[0], []).append(url)
-        limits = httpx.Limits(max_connections=self.s.max_concurrency,
-                              max_keepalive_connections=self.s.max_concurrency, keepalive_expiry=5.0)
-        transport = httpx.AsyncHTTPTransport(limits=limits, retries=0)
+        results: dict[str, LinkResult] = {}
+
+        async def run(base: str, members: list[str]) -> None:
+            started = time.monotonic()
+            try:
+                group = await self._check_group(base, members)
+            except Exception as exc:  # a bug must not lose the other URLs' results
+                group = {u: LinkResult(u, UNREACHABLE, f"internal error while checking ({exc!r})") for u in members}
+            elapsed = time.monotonic() - started
+            for url, result in group.items():
+                result.elapsed = elapsed
+                result.checked_at = time.time()
+                results[url] = result
+            if self.on_done:
+                self.on_done(len(members))
+
+        try:
+            await asyncio.gather(*(run(base, members) for base, members in groups.items()))
+        finally:
+            for host in self.hosts.values():
+                await host.client.aclose()
+        return results
+
+    def _new_client(self) -> httpx.AsyncClient:
+        # One small pool per host: httpcore scans every pooled connection for every
+        # queued request, so one big shared pool costs O(connections x requests) CPU.
+        limits = httpx.Limits(max_connections=self.s.max_per_host, max_keepalive_connections=self.s.max_per_host,
+                              keepalive_expiry=5.0)
+        if self._ssl is None:
+            self._ssl = httpx.create_ssl_context()  # loading the CA bundle costs ~40 ms: once per run
+        transport = httpx.AsyncHTTPTransport(limits=limits, retries=0, verify=self._ssl)
         # Connect through our resolver so the private-address guard sees the real IP.
         transport._pool._network_backend = GuardedBackend(self.s.allow_private)  # type: ignore[attr-defined]
-        headers = {"User-Agent": user_agent(), "Accept": _ACCEPT_HEADER}
-        results: dict[str, LinkResult] = {}
-        async with httpx.AsyncClient(transport=transport, headers=headers, follow_redirects=False,
-                                     timeout=httpx.Timeout(self.s.timeout)) as client:
-            async def run(base: str, members: list[str]) -> None:
-                started = time.monotonic()
-                try:
-                    group = await self._check_group(client, base, members)
-                except Exception as exc:  # a bug must not lose the other URLs' results
-                    group = {u: LinkResult(u, UNREACHABLE, f"internal error while checking ({exc!r})")
-                             for u in members}
-                elapsed = time.monotonic() - started
-                for url, result in group.items():
-                    result.elapsed = elapsed
-                    result.checked_at = time.time()
-                    results[url] = result
-                if self.on_done:
-                    self.on_done(len(members))
-
-            await asyncio.gather(*(run(base, members) for base, members in groups.items()))
-        return results
+        return httpx.AsyncClient(transport=transport, headers={"User-Agent": user_agent(), "Accept": _ACCEPT_HEADER},
+                                 follow_redirects=False, timeout=httpx.Timeout(self.s.timeout))
 
     @property
     def peak_per_host(self) -> dict[str, int]:
@@ -190,7 +202,7 @@ class LinkChecker:
         return {k: h.peak for k, h in self.hosts.items()}
 
     # -- one resource ---------------------------------------------------------------------
-    async def _check_group(self, client: httpx.AsyncClient, base: str, members: list[str]) -> dict[str, LinkResult]:
+    async def _check_group(self, base: str, members: list[str]) -> dict[str, LinkResult]:
         fragments = {u: _defrag(u)[1] for u in members}
         need_body = self.s.check_fragments and any(frag.fragment_checkable(base, f) for f in fragments.values())
         method = "GET" if need_body else "HEAD"
@@ -200,7 +212,7 @@ class LinkChecker:
         requests = 0
         answer = _Answer()
         while True:
-            answer = await self._with_retries(client, method, current, read_body=need_body)
+            answer = await self._with_retries(method, current, read_body=need_body)
             requests += answer.requests
             if answer.error:
                 if answer.error_kind == "dropped" and method == "HEAD":
@@ -279,15 +291,15 @@ class LinkChecker:
     def _host(self, url: str) -> _Host:
         key = host_key(url)
         if key not in self.hosts:
-            self.hosts[key] = _Host(asyncio.Semaphore(self.s.max_per_host))
+            self.hosts[key] = _Host(asyncio.Semaphore(self.s.max_per_host), self._new_client())
         return self.hosts[key]
 
-    async def _with_retries(self, client: httpx.AsyncClient, method: str, url: str, read_body: bool) -> _Answer:
+    async def _with_retries(self, method: str, url: str, read_body: bool) -> _Answer:
         host = self._host(url)
         requests = 0
         attempt = 0
         while True:
-            answer = await self._attempt(client, host, method, url, read_body)
+            answer = await self._attempt(host, method, url, read_body)
             requests += 1
             answer.requests = requests
             retryable_error = answer.error_kind in ("timeout", "dropped")
@@ -317,8 +329,7 @@ class LinkChecker:
             if delay:
                 await asyncio.sleep(delay)
 
-    async def _attempt(self, client: httpx.AsyncClient, host: _Host, method: str, url: str,
-                       read_body: bool) -> _Answer:
+    async def _attempt(self, host: _Host, method: str, url: str, read_body: bool) -> _Answer:
         assert self._global is not None
         while True:
             wait = host.not_before - time.monotonic()
@@ -331,7 +342,7 @@ class LinkChecker:
                     host.in_flight += 1
                     host.peak = max(host.peak, host.in_flight)
                     try:
-                        return await asyncio.wait_for(self._send(client, method, url, read_body), self.s.timeout)
+                        return await asyncio.wait_for(self._send(host.client, method, url, read_body), self.s.timeout)
                     except asyncio.TimeoutError:
                         return _Answer(error=f"no answer within {self.s.timeout:g} s", error_kind="timeout")
                     except httpx.TimeoutException:
@@ -351,21 +362,38 @@ class LinkChecker:
             truncated = False
             code = response.status_code
             want = (read_body and method == "GET" and code in self.s.accept)
-            sniff = code in (403, 503) and "cloudflare" in (response.headers.get("server") or "").lower()
-            if want or sniff:
-                limit = self.s.max_body_size if want else 65_536
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in response.aiter_bytes():
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size >= limit:
-                        truncated = True
-                        break
-                body = b"".join(chunks)[:limit]
+            # Small bodies are read to their end so the connection can be reused (HTTP/1.1
+            # keep-alive); a body larger than the limit is abandoned with its connection.
+            limit = self.s.max_body_size if want else _DRAIN_LIMIT
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_raw():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size >= limit:
+                    truncated = True
+                    break
+            keep = want or (code in (403, 503) and "cloudflare" in (response.headers.get("server") or "").lower())
+            if keep:
+                raw = b"".join(chunks)[:limit]
+                body = _decode(raw, response.headers.get("content-encoding"), truncated)
             return _Answer(status=code, headers=response.headers, body=body, truncated=truncated)
         finally:
             await response.aclose()
+
+
+def _decode(raw: bytes, encoding: str | None, truncated: bool) -> bytes:
+    """Undo ``Content-Encoding`` (gzip, deflate) of a possibly truncated body, best effort."""
+    enc = (encoding or "").strip().lower()
+    if enc in ("gzip", "x-gzip", "deflate"):
+        import zlib
+
+        try:
+            wbits = 16 + zlib.MAX_WBITS if "gzip" in enc else zlib.MAX_WBITS
+            return zlib.decompressobj(wbits).decompress(raw)
+        except zlib.error:
+            return b""
+    return raw
 
 
 def _permanent_target(chain: list[tuple[int, str]]) -> str | None:
