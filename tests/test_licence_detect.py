@@ -244,3 +244,45 @@ def test_every_declared_id_is_a_valid_spdx_expression_or_licenseref():
 def test_canonical_ids():
     assert canonical_id("cc-by-sa-4.0") == "CC-BY-SA-4.0"
     assert canonical_id("LO-2.0") is None
+
+
+# -- wordings seen in public Markdown files (public code index), as whole pads -----------------------------
+
+@pytest.mark.parametrize("text, status, spdx, candidates", [
+    ("## 6. Licence et citation\n\nLicence à préciser. Pour toute question d'usage ou de réutilisation, "
+     "contacter l'autrice.\n", "placeholder", None, []),
+    ("## Licence\n\nProjet en développement actif. Licence à préciser.\n", "placeholder", None, []),
+    ("---\n\n© 2024 – Projet Mastodonte  \nLicence à préciser\n", "placeholder", None, []),
+    ("## Licence & auteur\n\nAuteur : [X](https://example.org/x) — *licence à préciser dans le dépôt.*\n",
+     "placeholder", None, []),
+    ("## 📜 Licence\n\nProjet développé dans le cadre d'un cours — Usage académique.  \n"
+     "Licence à préciser selon diffusion.\n", "placeholder", None, []),
+    ("## Licence\n\nCe projet est sous licence [MIT](LICENSE) *(ou autre licence à préciser)*.\n",
+     "placeholder", None, ["MIT"]),
+    ("## License\n\nLicense: TBD (see LICENSE file for more info).\n", "placeholder", None, []),
+    ("Les contenus sont mis à disposition sous licence Creative Commons CC BY-NC-SA 4.0 "
+     "(Attribution — Pas d'utilisation commerciale — Partage dans les mêmes conditions).\n",
+     "declared", "CC-BY-NC-SA-4.0", ["CC-BY-NC-SA-4.0"]),
+    ("Les analyses et contenus produits sont mis à disposition sous licence Creative Commons\n"
+     "Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes Conditions 4.0 International,\n"
+     "sauf mention contraire.\n", "declared", "CC-BY-NC-SA-4.0", ["CC-BY-NC-SA-4.0"]),
+    ("## License\n\nThese notes are licensed under [Creative Commons Attribution 4.0 International (CC BY 4.0)]"
+     "(LICENSE):\nyou can share and adapt them as long as you give credit.\n", "declared", "CC-BY-4.0", ["CC-BY-4.0"]),
+    ("By contributing you agree that your notes are licensed under [CC BY-SA 4.0](LICENSE) and code under the "
+     "[MIT License](LICENSE-CODE).\n", "declared", "CC-BY-SA-4.0", ["CC-BY-SA-4.0"]),
+    ("## License\n\nThe notes are licensed under CC BY-NC 4.0. The companion Python package is licensed\n"
+     "under MIT.\n", "declared", "CC-BY-NC-4.0", ["CC-BY-NC-4.0"]),
+    ("[![Creative Commons License](https://i.creativecommons.org/l/by-sa/4.0/88x31.png)]"
+     "(http://creativecommons.org/licenses/by-sa/4.0/) These lecture notes are licensed under a "
+     "[Creative Commons Attribution-ShareAlike 4.0 International License](http://creativecommons.org/licenses/by-sa/4.0/).\n",
+     "declared", "CC-BY-SA-4.0", ["CC-BY-SA-4.0"]),
+    ("Licence\n=====\nEncas est mis à disposition sous licence GNU GPL v3.\n", "declared", "GPL-3.0-only",
+     ["GPL-3.0-only"]),
+    ("## Licence\n\nCe projet est mis à disposition sous licence MIT.\n", "declared", "MIT", ["MIT"]),
+    ("Le compte rendu est publié sous licence libre.\n", "unrecognised", None, []),
+    ("Le code produit pendant le hackathon est sous licence MIT.\n", "missing", None, []),
+    ("Le protocole a été publié sous Licence OWFa-1.0 en 2017.\n", "unrecognised", None, []),
+])
+def test_wordings_seen_in_public_documents(text, status, spdx, candidates):
+    lic = verdict(text)
+    assert (lic.status, lic.spdx, lic.candidates) == (status, spdx, candidates)

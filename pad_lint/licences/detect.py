@@ -226,9 +226,8 @@ def _segments(view: "PadView") -> list[_Segment]:
         text = "".join(chars)
         maybe = bool(_MAYBE_LICENCE.search(text.lower()))
         first = True
-        for m in re.finditer(r"[^\n]+", text):
-            line_start = m.start()
-            pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý«\"(\[])", m.group(0))
+        for line_start, line in _logical_lines(text):
+            pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý«\"(\[])", line)
             pos = line_start
             for piece in pieces:
                 idx = text.index(piece, pos)
@@ -236,6 +235,25 @@ def _segments(view: "PadView") -> list[_Segment]:
                     out.append(_Segment(piece, srcmap[idx: idx + len(piece)], block_no, first, maybe))
                     first = False
                 pos = idx + len(piece)
+    return out
+
+
+_CONTINUES = re.compile(r"(?i)(?:commons|licen[cs]e|sous|under|the|a|la|de|des|du|selon|termes|[-–—,])\s*$")
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Lines of a block, with a line joined to the next when the sentence obviously goes on:
+    the next line starts in lower case, or this one ends with "Commons", "licence", "sous",
+    "under", "de la", a dash or a comma (licence names broken across lines, licences.md §3.4)."""
+    out: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        if out and m.start() > 0 and text[m.start() - 1] == "\n":
+            prev_start, prev = out[-1]
+            nxt = m.group(0).lstrip()
+            if nxt[:1].islower() or _CONTINUES.search(prev):
+                out[-1] = (prev_start, text[prev_start:m.end()])
+                continue
+        out.append((m.start(), m.group(0)))
     return out
 
 
@@ -382,6 +400,10 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
                                      or bool(re.search(r"\b(?:sous|under)\s*$", t[max(0, f.start - 12):f.start])))
         if ok:
             names.append(f)
+    if names and re.search(table.CODE_SUBJECT, t):
+        # "le code est sous licence MIT": a software licence for code, not for the notes
+        names = [f for f in names if f.family is None or f.family in table.CONTENT_FAMILIES
+                 or f.family.startswith("CC-")]
 
     # placeholders
     ph: tuple[int, int] | None = None
@@ -412,6 +434,11 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
             raw_value = seg.text[vs:ve]
             sig = _classify_value(raw_value, "label", stripped, whole)
             return [sig], None, True
+        unknown = re.search(table.ID_AFTER_PHRASE, t) if anchors else None
+        if unknown and not re.search(table.CODE_SUBJECT, t):
+            a, b = src(unknown.start("id"), unknown.end("id"))
+            return [Signal(origin, "unrecognised", stripped, whole, found=seg.text[a:b],
+                           note="this is not an SPDX licence id pad-lint knows")], None, True
         return [], None, has_context
 
     return [_combine_findings(names, t, origin, stripped, whole, folded, seg.text)], None, True
@@ -440,8 +467,8 @@ def _combine_findings(names: list[Finding], t: str, origin: str, statement: str,
                 between = t[prev.end:f.start]
                 if re.fullmatch(r"[\s,()]*(?:ou|or|/)[\s,()]*(?:la |the |licence |license )*", between):
                     ops.append("OR")
-                elif re.fullmatch(r"[\s,()]*(?:et|and|\+|&)[\s,()]*(?:la |the |licence |license )*", between):
-                    ops.append("AND")
+                elif re.fullmatch(r"[\s,()*_]*(?:et|and|\+|&)\b[^.;]{0,60}", between):
+                    ops.append("AND")   # "CC BY-SA 4.0 and code under the MIT License": parts under each
                 else:
                     ops.append("?")
             parts.append(f.spdx)  # type: ignore[arg-type]

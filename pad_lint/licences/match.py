@@ -218,6 +218,9 @@ def find_names(text: str) -> list[Finding]:
     for m in _re(table.PUBLIC_DOMAIN).finditer(text):
         found.append(Finding(None, "PD", m.start(), m.end(), suggest="CC0-1.0", context="licence",
                              note="'domaine public' alone has no SPDX id"))
+    for m in _re(table.FREE_LICENCE).finditer(text):
+        found.append(Finding(None, None, m.start(), m.end(), context="licence",
+                             note="'licence libre' says the licence is free, not which one"))
     for m in _re(table.ROYALTY_FREE).finditer(text):
         found.append(Finding(None, None, m.start(), m.end(), suggest="CC0-1.0", context="licence",
                              note="'libre de droits' usually means royalty-free, not a licence"))

@@ -139,6 +139,9 @@ PUBLIC_DOMAIN = r"\bdomaine public\b|\bpublic domain\b"
 #: "libre de droits" usually means royalty-free, not public domain.
 ROYALTY_FREE = r"\blibres? de droits?\b|\broyalty[- ]free\b"
 
+#: "licence libre", "open license": a kind of licence, not a licence.
+FREE_LICENCE = r"\blicences? libres?\b|\bfree licen[cs]es?\b|\bopen(?:[- ]source)? licen[cs]es?\b|\blibre licen[cs]es?\b"
+
 # --------------------------------------------------------------------------------------
 # Placeholders (licences.md §3.2).
 # --------------------------------------------------------------------------------------
@@ -202,4 +205,14 @@ DISCUSSION = (r"\?\s*$|\b(?:discut\w*|compar\w*|parl\w+ (?:de|des|du)|debat\w*|e
               r"|which licen[cs]e|discuss\w*|talk\w* about|explain\w*|difference between|choos\w* (?:between|a)"
               r"|exemples? de)\b"
               )
+#: Sentences about software: a software licence named there licenses code, not the notes
+#: ("le code est sous licence MIT", "code under the MIT License").
+CODE_SUBJECT = (r"\b(?:code|codes? sources?|source code|logiciels?|scripts?|packages?|programmes?|programs?|software"
+                r"|librairies?|library|libraries|bibliotheques?|applications?|apps?|plugins?|modules?|firmware|outils?)\b")
+#: Licence families that fit notes and other content (the rest are software licences).
+CONTENT_FAMILIES = frozenset({"CC", "CC0", "CC-PDM", "PD", "etalab", "LAL", "ODbL", "ODC-By", "PDDL", "GFDL",
+                              "all-rights-reserved"})
+#: An id-shaped word right after "sous licence" / "licensed under" (checked against SPDX).
+ID_AFTER_PHRASE = (r"(?:sous (?:la )?licence|licen[cs]ed under(?: the| a)?|under the|licen[cs]e)\s+"
+                   r"(?P<id>[a-z][\w.+]*[-.]?\d[\w.+-]*)")
 
