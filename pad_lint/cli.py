@@ -456,7 +456,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             if result.error:
                 summary.input_errors += 1
                 errors.append(result.error)
-                print(result.error, file=sys.stderr)
+                from .report import printable
+
+                print(printable(result.error), file=sys.stderr)
                 continue
             summary.fixed += result.fixed
             if result.diff:

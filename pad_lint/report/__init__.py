@@ -12,7 +12,9 @@ the end.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import re
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -105,7 +107,43 @@ def get_reporter(name: str, out: TextIO, options: ReportOptions | None = None) -
     """
     module, cls = FORMATS[name].split(":")
     mod = importlib.import_module(f"{__name__}.{module}")
-    return getattr(mod, cls)(out, options)
+    reporter = getattr(mod, cls)(out, options)
+    if name not in JSON_FORMATS:  # JSON escapes control characters itself
+        write_file = reporter.file
+        reporter.file = lambda result: write_file(printable_result(result))  # type: ignore[method-assign]
+    return reporter
 
 
-__all__ = ["FORMATS", "HUMAN_FORMATS", "FileResult", "Summary", "ReportOptions", "Reporter", "get_reporter"]
+#: Formats whose encoder escapes every control character (``json.dumps``).
+JSON_FORMATS = frozenset({"json", "json-lines", "gitlab", "sarif"})
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _picture(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return chr(0x2400 + c) if c < 0x20 else "\u2421" if c == 0x7f else "\ufffd"
+
+
+def printable(text: str) -> str:
+    """``text`` (pad content, a file name) safe to print on a terminal or in XML: C0/C1
+    control characters other than tab and newline (ANSI escape sequences, bell, carriage
+    return) become Unicode control pictures (``␛``), one character each, so columns and
+    carets stay aligned."""
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def printable_result(result: FileResult) -> FileResult:
+    """A copy of ``result`` whose paths, messages and quoted lines are :func:`printable`."""
+    def clean(d: ReportDiagnostic) -> ReportDiagnostic:
+        update = {k: printable(v) for k in ("message", "help", "path") if isinstance(v := getattr(d, k, None), str)
+                  and _CONTROL.search(v)}
+        return d.model_copy(update=update) if update else d
+
+    return dataclasses.replace(result, path=printable(result.path), findings=[clean(f) for f in result.findings],
+                               lines={k: printable(v) for k, v in result.lines.items()},
+                               error=printable(result.error) if result.error else result.error)
+
+
+__all__ = ["FORMATS", "HUMAN_FORMATS", "JSON_FORMATS", "FileResult", "Summary", "ReportOptions", "Reporter",
+           "get_reporter", "printable", "printable_result"]
