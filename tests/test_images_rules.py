@@ -113,3 +113,27 @@ def test_link_without_name_message_names_the_destination():
     d = only("# Partenaires\n\nMerci à nos partenaires pour leur soutien.\n\n[![](logo.png)](https://asso.example.org)\n",
              "IMG006")
     assert "https://asso.example.org" in d.message and "[![Site de …](image)](adresse)" in d.help
+
+
+def test_illustrators_from_the_event_document_count_for_credit_as_alt():
+    from pad_lint.config import Config
+    from pad_lint.event.models import Person, RoleAssignment
+    from pad_lint.markdown.view import build_view
+    from pad_lint.rules.context import LintContext
+    from pad_lint.rules.images import CREDIT_AS_ALT
+    from pad_lint.source import Pad
+
+    text = "# Journée\n\n![Ana Roy](a.jpg)\n\nMerci à Ana Roy pour ses beaux dessins de la journée.\n"
+
+    def run(people):
+        view = build_view(Pad.from_text(text))
+        ctx = LintContext(pad=view.pad, view=view, config=Config())
+        doc = pad_lint.parse(text)
+        doc.people[:] = people
+        ctx.__dict__["document"] = doc           # what the extractor would have found
+        return list(CREDIT_AS_ALT.check(ctx))
+
+    assert run([]) == []                          # the prose alone credits nobody
+    [d] = run([Person(name="Ana Roy", roles=[RoleAssignment(role="illustrator")])])
+    assert d.code == "IMG004" and "Ana Roy" in d.message and "illustrator" in d.message
+    assert run([Person(name="Ana Roy", roles=[RoleAssignment(role="speaker")])]) == []
