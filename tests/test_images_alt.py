@@ -29,6 +29,7 @@ def judge(text: str) -> tuple[str, str]:
     ("<img src=\"a.png\" title=\"Plan\">", "unlabelled", "title-only"),
     ("<img src=\"a.png\" alt=\"\" title=\"Plan\">", "unlabelled", "decorative-with-title"),
     ("<img src=\"a.png\" alt=\"\">", "ok-decorative", "decorative"),
+    ("<img src=\"a.png\" alt>", "ok-decorative", "decorative"),          # a bare attribute is empty
     ("<img src=\"a.png\" aria-hidden=\"true\">", "ok-decorative", "decorative"),
     ("<img src=\"a.png\" role=\"presentation\">", "ok-decorative", "decorative"),
     ("<img src=\"a.png\" role=\"none\">", "ok-decorative", "decorative"),

@@ -59,6 +59,13 @@ def _attr(image: "Image", name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _alt(image: "Image") -> str | None:
+    """The alt attribute; a bare ``<img alt>`` is ``alt=""`` in HTML (an empty attribute value)."""
+    if image.alt is None and image.syntax == "html" and image.attrs and "alt" in image.attrs:
+        return ""
+    return image.alt
+
+
 def is_decorative(image: "Image") -> bool:
     """HTML marks the image as decorative (RGAA 1.2.1, WCAG H67, ARIA ``presentation``/``none``).
 
@@ -71,15 +78,15 @@ def is_decorative(image: "Image") -> bool:
         return True
     if (_attr(image, "role") or "").strip().lower() in ("presentation", "none"):
         return True
-    return image.alt == "" and not (image.title or "").strip() and not (_attr(image, "aria-label") or "").strip() \
+    return _alt(image) == "" and not (image.title or "").strip() and not (_attr(image, "aria-label") or "").strip() \
         and not (_attr(image, "aria-labelledby") or "").strip()
 
 
 def judge_alt(image: "Image") -> AltJudgement:
     """Judge ``image`` (a :class:`pad_lint.markdown.view.Image`) on its own. Never raises."""
     if is_decorative(image):
-        return AltJudgement("ok-decorative", "decorative", image.alt)
-    alt = image.alt
+        return AltJudgement("ok-decorative", "decorative", _alt(image))
+    alt = _alt(image)
     if not (alt or "").strip():
         label = (_attr(image, "aria-label") or "").strip()
         if label:
