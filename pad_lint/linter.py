@@ -7,7 +7,7 @@ from pathlib import Path, PurePath
 
 from .config import Config
 from .diagnostics import Diagnostic, Severity
-from .markdown.view import build_view
+from .markdown.view import PadView, build_view
 from .rules.context import LintContext
 from .rules.registry import Rule, all_rules, resolve_selector
 from .source import Pad
@@ -72,14 +72,16 @@ def _severity_overrides(config: Config) -> dict[str, Severity]:
     return out
 
 
-def lint_pad(pad: Pad, config: Config | None = None) -> list[Diagnostic]:
+def lint_pad(pad: Pad, config: Config | None = None, view: PadView | None = None) -> list[Diagnostic]:
     """Lint one pad; diagnostics sorted by position.
 
-    The pad is parsed once (:func:`~pad_lint.markdown.view.build_view`); the
-    event document is built at most once, on the first rule that asks for it.
+    The pad is parsed once (:func:`~pad_lint.markdown.view.build_view`), or not at
+    all when the caller passes the ``view`` it already built for ``pad`` (e.g. to
+    collect URLs for :func:`pad_lint.linkcheck.check_urls`); the event document is
+    built at most once, on the first rule that asks for it.
     """
     config = config or Config()
-    ctx = LintContext(pad=pad, view=build_view(pad), config=config)
+    ctx = LintContext(pad=pad, view=view if view is not None else build_view(pad), config=config)
     codes = enabled_codes(config, pad.path)
     overrides = _severity_overrides(config)
     every = all_rules()

@@ -21,13 +21,12 @@ from pad_lint.source import Pad
 def main(argv: list[str]) -> int:
     config = load_config_file(argv[0])
     pads = [Pad.from_bytes(Path(p).read_bytes(), p) for p in argv[1:]]
-    urls: list[str] = []
-    for pad in pads:
-        urls.extend(urls_of_view(build_view(pad), config.links))
+    views = [build_view(pad) for pad in pads]  # parsed once, for the URLs and for the rules
+    urls = [url for view in views for url in urls_of_view(view, config.links)]
     check_urls(urls, config.links, progress=True)
     failed = False
-    for pad in pads:
-        for d in lint_pad(pad, config):
+    for pad, view in zip(pads, views):
+        for d in lint_pad(pad, config, view=view):
             print(f"{pad.path}:{d.span.start_line}:{d.span.start_column}: {d.code} {d.message}")
             failed = failed or d.severity.value == "error"
     return 1 if failed else 0
