@@ -199,6 +199,9 @@ def test_fix_on_random_text_never_raises(text: str) -> None:
     "* [x] tâche [lien](x) *fin*",
     "\x0c\n0",                             # paragraph content .strip()ped of a form-feed line
     "\u2028\n\x0c\nmot *gras*",
+    "==a===v",                             # odd closing run: its lone marker is moved after the closer
+    "~~a~~~v ++b+++w ==c===x==",            # (found by tests/fuzz/fuzz_pad.py)
+    "a *** b **c:** d :** e",
 ])
 def test_prose_runs_exact_regressions(text: str) -> None:
     pad = Pad.from_text(text)

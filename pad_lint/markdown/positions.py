@@ -127,15 +127,42 @@ def _wrap_fragments_join(original: Any) -> Any:
                 first = next(((t.meta or {}).get("pad_pos") for t in tokens[i : j + 1]
                               if t.content and (t.meta or {}).get("pad_pos") is not None), None)
                 if first is not None:
+                    parts = _parts(tokens[i : j + 1])
                     if tokens[j].meta is None:
                         tokens[j].meta = {}
                     tokens[j].meta["pad_pos"] = first
+                    if parts is not None:
+                        tokens[j].meta["pad_parts"] = parts
                 i = j + 1
             else:
                 i += 1
         original(state)
 
     return fragments_join_with_positions
+
+
+def _parts(run: list[Token]) -> list[tuple[int, str]] | None:
+    """``(pos, text)`` of each token of a run of text tokens that fragments_join will
+    merge, when they are not contiguous in the source (``None`` when they are, or when
+    a piece has no position). Strikethrough, mark and ins move a lone marker of an
+    odd run (``==a===v``: the first ``=`` of ``===``) after the closing token, next
+    to text that does not touch it in the source."""
+    parts = [((t.meta or {}).get("pad_pos"), t.content) for t in run if t.content]
+    if len(parts) < 2 or any(pos is None for pos, _ in parts):
+        return None
+    # Emphasis pushes one token per marker of a run, all at the run's start: a token at
+    # the same position as the previous one continues right after it.
+    out = [parts[0]]
+    contiguous = True
+    for (given_prev, _), (pos, text) in zip(parts, parts[1:]):
+        prev_pos, prev_text = out[-1]
+        follows = prev_pos + len(prev_text)
+        if pos == given_prev or pos == follows:
+            out.append((follows, text))
+        else:
+            contiguous = False
+            out.append((pos, text))
+    return None if contiguous else out  # type: ignore[return-value]
 
 
 def _wrap_linkify(original: Any) -> Any:
@@ -232,7 +259,10 @@ def snapshot_raw_text(state: StateCore) -> None:
                     child.meta = {}
                 child.meta.setdefault("pad_raw", raw)
                 pos = child.meta.get("pad_pos")
-                if pos is not None and raw:
+                parts = child.meta.get("pad_parts")
+                if parts is not None and t == "text" and "".join(p for _, p in parts) == raw:
+                    pieces.extend((p_pos, p, link_stack[-1] if link_stack else "text") for p_pos, p in parts)
+                elif pos is not None and raw:
                     pieces.append((pos, raw, link_stack[-1] if link_stack else "text"))
             elif t in ("softbreak", "hardbreak"):
                 pos = (child.meta or {}).get("pad_pos")

@@ -677,10 +677,14 @@ def _text_groups(children: list[Token]) -> list[tuple[int, int, str]]:
         if pos is None:
             continue
         raw = (child.meta or {}).get("pad_raw", child.content) if child.type == "text" else (child.markup or child.content)
-        if groups and groups[-1][0] == child.level and groups[-1][1] + len(groups[-1][2]) == pos:
-            groups[-1][2] += raw
-        else:
-            groups.append([child.level, pos, raw])
+        parts = (child.meta or {}).get("pad_parts") if child.type == "text" else None
+        if parts is None or "".join(p for _, p in parts) != raw:
+            parts = [(pos, raw)]  # else: merged pieces that do not touch (positions.py)
+        for pos, raw in parts:
+            if groups and groups[-1][0] == child.level and groups[-1][1] + len(groups[-1][2]) == pos:
+                groups[-1][2] += raw
+            else:
+                groups.append([child.level, pos, raw])
     return [(g[0], g[1], g[2]) for g in groups]
 
 
