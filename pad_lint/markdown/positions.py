@@ -189,8 +189,10 @@ def _wrap_linkify(original: Any) -> Any:
             if current is not None:
                 cursor = current[0]
                 matches = list(linkify.match(current[1]) or []) if linkify else []
+            old_ids = {id(t) for t in old_children}
             for tok in new_children:
-                if tok.meta and "pad_pos" in tok.meta or current is None:
+                # only the tokens linkify made (a task-list checkbox, for one, has no position)
+                if id(tok) in old_ids or tok.meta and "pad_pos" in tok.meta or current is None:
                     continue
                 start, text = current
                 if tok.type == "link_open":
