@@ -140,6 +140,9 @@ def find_times(text: str) -> list[tuple[int, int, str, str | None]]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
     """Every date in ``text``, in order, without overlaps.
 
@@ -147,6 +150,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
     marked ``year_inferred``). Impossible dates (31 June) are skipped. Two-digit
     years are 20xx.
     """
+    if not _DIGIT.search(text):  # every pattern has the day in digits
+        return []
     months, days = _names()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

@@ -102,7 +102,17 @@ def detect_licence(view: "PadView") -> Licence:
 
 
 def analyse_licence(view: "PadView") -> LicenceAnalysis:
-    """Collect every licence signal of ``view`` and decide the verdict (see module docs)."""
+    """Collect every licence signal of ``view`` and decide the verdict (see module docs).
+
+    Computed once per view (cached on it): the licence rules and the event
+    document's ``licence`` share it."""
+    cached = view.__dict__.get("_pad_licence_analysis")
+    if cached is None:
+        cached = view.__dict__["_pad_licence_analysis"] = _analyse_licence(view)
+    return cached
+
+
+def _analyse_licence(view: "PadView") -> LicenceAnalysis:
     segments = _segments(view)
     refs = _licence_refs(view)
     prose, context_ranges = _prose(view, segments, refs)
