@@ -279,8 +279,17 @@ def EMPTY_LINK(ctx: LintContext) -> Iterator[Diagnostic]:
 
 # ---------------------------------------------------------------------------- LNK003
 
+def _anchor_set(view: PadView, dialect: str) -> set[str]:
+    """``view.anchor_targets(dialect)``, computed once per view and dialect."""
+    cache = view.__dict__.setdefault("_pad_anchor_sets", {})
+    found = cache.get(dialect)
+    if found is None:
+        found = cache[dialect] = view.anchor_targets(dialect)
+    return found
+
+
 def _anchor_sets(view: PadView) -> dict[str, set[str]]:
-    return {d: view.anchor_targets(d) for d in hid.DIALECTS}
+    return {d: _anchor_set(view, d) for d in hid.DIALECTS}
 
 
 def fragment_verdict(view: PadView, fragment: str, dialect: str) -> tuple[bool, list[str], str | None, bool]:
@@ -292,9 +301,9 @@ def fragment_verdict(view: PadView, fragment: str, dialect: str) -> tuple[bool, 
         (if any), and whether that suggestion is certain (the same heading
         under another dialect) rather than a close spelling.
     """
+    if hid.fragment_matches(fragment, _anchor_set(view, dialect)):
+        return True, [], None, True  # the other dialects are not needed then
     sets = _anchor_sets(view)
-    if hid.fragment_matches(fragment, sets[dialect]):
-        return True, [], None, True
     others = [d for d in hid.DIALECTS if d != dialect and hid.fragment_matches(fragment, sets[d])]
     mine = view.heading_ids(dialect)
     for d in others:
