@@ -59,9 +59,10 @@ def _keep_positions_through_tasklists(md: MarkdownIt) -> None:
         return
 
     def tasklists_with_positions(state: Any) -> None:
+        # only an inline block starting with "[" can become a task item
         before: dict[int, tuple[str, dict[int, str]]] = {
             id(t): (t.content, {id(c): c.content for c in t.children or []})
-            for t in state.tokens if t.type == "inline"}
+            for t in state.tokens if t.type == "inline" and t.content.startswith("[")}
         original(state)
         for tok in state.tokens:
             old = before.get(id(tok))
