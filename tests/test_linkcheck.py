@@ -455,3 +455,23 @@ def test_check_urls_refuses_to_run_inside_an_event_loop() -> None:
             check_urls(["http://127.0.0.1/"], options(), store=ResultStore(), cache=False)
 
     asyncio.run(inner())
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pad_lint import linkcheck
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
+    assert linkcheck._progress_reporter(10, True) == (None, None)
+    assert linkcheck._progress_reporter(10, False) == (None, None)
+
+
+def test_default_cache_dir_is_the_user_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import platformdirs
+
+    from pad_lint.linkcheck.cache import default_cache_dir
+
+    monkeypatch.delenv("PAD_LINT_CACHE_DIR", raising=False)
+    assert default_cache_dir() == Path(platformdirs.user_cache_dir("pad-lint", appauthor=False))
+    monkeypatch.setenv("PAD_LINT_CACHE_DIR", str(tmp_path))
+    assert default_cache_dir() == tmp_path
+    assert default_cache_dir(str(tmp_path / "cfg")) == tmp_path / "cfg"
