@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--cache-dir", metavar="PATH", default=os.environ.get("PAD_LINT_CACHE_DIR") or None,
                    help="where results are cached (default: the user cache folder)")
     g.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="for fetching HedgeDoc URLs")
+    g.add_argument("--online", action="store_true",
+                   help="also check http(s) links over the network, each address once per run "
+                        "(never used by the pre-commit hooks)")
     g.add_argument("--offline", action="store_true",
                    help="no network at all: online link checks off, URL inputs refused (the pre-commit hooks use it)")
 
@@ -189,8 +192,10 @@ def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]
             add[key.replace("_", "-")] = value
     if args.force_exclude:
         out["force-exclude"] = True
-    if args.offline:
-        out["links"] = {**out.get("links", {}), "online": False}
+    if args.offline and args.online:
+        raise UsageError("--online and --offline cannot be used together")
+    if args.offline or args.online:
+        out["links"] = {**out.get("links", {}), "online": bool(args.online)}
     if args.respect_gitignore is not None:
         out["respect-gitignore"] = args.respect_gitignore
     if args.per_file_ignores:
@@ -313,7 +318,7 @@ def _lint_one(pad, shown: str, inp, config, settings: RunSettings):  # noqa: ANN
         from .source import Pad
         shown_pad = pad if settings.diff or outcome.text == pad.text else Pad(text=outcome.text, path=shown)
     else:
-        diagnostics = lint_pad(pad, config)
+        diagnostics = lint_pad(pad, config, view=_PREPARSED.pop((shown, pad.sha256), None))
         shown_pad = pad
     index = shown_pad.index
     result.findings = [ReportDiagnostic.from_diagnostic(d.model_copy(update={"path": shown}), index)
@@ -326,6 +331,40 @@ def _lint_one(pad, shown: str, inp, config, settings: RunSettings):  # noqa: ANN
     if cache is not None:
         cache.put(pad.sha256, shown, config, settings.need_lines, result)
     return result
+
+
+#: Views parsed by the online pre-pass, keyed by (shown path, sha256), so that
+#: a pad is parsed once even when its URLs were collected before linting.
+_PREPARSED: dict[tuple[str, str], Any] = {}
+
+
+def _check_links_online(inputs: list[Any], resolver, settings: RunSettings,  # noqa: ANN001
+                        stdin_data: bytes | None) -> None:
+    """Online pre-pass: collect the web addresses of every pad whose configuration
+    has ``links.online``, and check each unique address once for the whole run
+    (:func:`pad_lint.linkcheck.check_urls`); the LNK1xx rules then read the results.
+    Pads that cannot be read are left for the main pass to report."""
+    from .linkcheck import check_urls, urls_of_view
+    from .markdown.view import build_view
+
+    groups: dict[str, tuple[Any, list[str]]] = {}
+    for inp in inputs:
+        config = resolver.for_path(_config_path(inp, settings))
+        if not config.links.online or inp.kind == "url":
+            continue
+        try:
+            pad = _read_input(inp, settings, stdin_data if inp.kind == "stdin" else None)
+        except PadLintError:
+            continue
+        shown = settings.stdin_filename if inp.kind == "stdin" and settings.stdin_filename else (
+            "stdin" if inp.kind == "stdin" else inp.path)
+        pad.path = shown
+        view = build_view(pad)
+        _PREPARSED[(shown, pad.sha256)] = view
+        key = config.links.model_dump_json()
+        groups.setdefault(key, (config.links, []))[1].extend(urls_of_view(view, config.links))
+    for options, urls in groups.values():
+        check_urls(urls, options, progress=True)
 
 
 def _stdin_text(pad) -> str:  # noqa: ANN001
@@ -448,6 +487,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     diffs = 0
     fail = False
     jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
+    if not args.offline:
+        pending = list(found)  # input paths only, cheap to hold; views only for online pads
+        _check_links_online(pending, resolver, settings, stdin_data)
+        found = iter(pending)
     try:
         if not quiet_report:
             reporter.start()
