@@ -41,3 +41,9 @@ def test_cli_on_whole_real_corpus_exits_0_or_1_with_a_valid_report(shared_dir, t
     validate_against("report", report)
     assert {d["path"] for d in report} <= set(paths)
     assert any(d["path"] == str(SEED) and d["code"] == "LIC002" for d in report)
+
+
+def test_seed_lists_the_four_workshop_pads(shared_dir):
+    doc = pad_lint.parse(SEED.read_text(encoding="utf-8"), path=str(SEED))
+    assert doc.linked_pads == [f"https://pad.lamyne.org/FORSEconfNumeriqueResponsable21juin22{n}"
+                               for n in ("atelier1", "Atelier2", "Atelier3", "atelier4")]

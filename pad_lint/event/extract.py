@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ..config import Config
+from ..links import pad_links
 from ..markdown.view import PadView
 from . import models as m
 from .dates import DateMatch, find_dates
@@ -300,7 +301,7 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
         source=m.Source(path=pad.path, sha256=pad.sha256, lines=pad.index.line_count, encoding=pad.encoding),
         metadata=metadata, title=title, date=date, dates=dates, location=location, mode=mode,  # type: ignore[arg-type]
         language=metadata.lang, tags=tags, sessions=sessions, people=people, organisations=organisations,
-        credits=credits, links=links, images=images, admonitions=admonitions, visibility=visibility,
+        credits=credits, links=links, linked_pads=pad_links(view), images=images, admonitions=admonitions, visibility=visibility,
         licence=_licence(view), **_inclusive(view, config),
     )
 

@@ -201,6 +201,9 @@ class EventDocument(_Model):
     admonitions: list[Admonition] = Field(default_factory=list)
     visibility: Visibility = Field(default_factory=Visibility)
     links: list[Link] = Field(default_factory=list)
+    linked_pads: list[str] = Field(default_factory=list,
+                                   description="Other pads on this pad's HedgeDoc server, absolute when the server "
+                                               "is known (pad_lint.links.pad_links)")
     images: list[Image] = Field(default_factory=list)
     licence: Licence
     inclusive_forms: list[InclusiveForm] = Field(default_factory=list,
