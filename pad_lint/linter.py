@@ -84,15 +84,9 @@ def lint_pad(pad: Pad, config: Config | None = None, view: PadView | None = None
     ctx = LintContext(pad=pad, view=view if view is not None else build_view(pad), config=config)
     codes = enabled_codes(config, pad.path)
     overrides = _severity_overrides(config)
-    every = all_rules()
-    rules: list[Rule] = [r for r in every if r.check is not None]
-    family_codes: dict[str, set[str]] = {}
-    for x in every:
-        family_codes.setdefault(x.family, set()).add(x.code)
+    rules: list[Rule] = [r for r in all_rules() if r.check is not None and r.code in codes]
     diagnostics: list[Diagnostic] = []
     for r in rules:
-        if r.code not in codes and not (family_codes[r.family] & codes and getattr(r.check, "emits_family", False)):
-            continue
         for diag in r.check(ctx):  # type: ignore[misc]
             if diag.code in codes:
                 diagnostics.append(diag)
