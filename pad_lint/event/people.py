@@ -637,7 +637,7 @@ def merge_people(mentions: list[Mention]) -> list[PersonGroup]:
             if ra == rb:
                 continue
             ta, tb = a.split(), b.split()
-            if len(ta) != len(tb):
+            if len(ta) != len(tb) or not any(x == y for x, y in zip(ta, tb)):  # one word equal (distance 0)
                 continue
             dist = [osa_distance(x, y) for x, y in zip(ta, tb)]
             if all(d == 0 or (d == 1 and min(len(x), len(y)) >= 4) for d, x, y in zip(dist, ta, tb)) and 0 in dist:
