@@ -72,9 +72,9 @@ def test_cache_hits_and_invalidation(pads, capsys, monkeypatch, tmp_path):
     calls = []
     real = pad_lint.linter.lint_pad
 
-    def counting(pad, config=None):
+    def counting(pad, config=None, view=None):
         calls.append(pad.path)
-        return real(pad, config)
+        return real(pad, config, view=view)
 
     monkeypatch.setattr(pad_lint.linter, "lint_pad", counting)
     first = run(capsys, "pads", "--cache-dir", str(cache_dir))
