@@ -12,7 +12,9 @@ tool per round, so machine noise hits all of them alike); the figures are
 medians over the rounds. Measured per run: wall time, CPU time (user+sys),
 peak RSS of the largest process (``wait4`` rusage) and, for runs with worker
 processes, the peak of the summed RSS of the process tree (sampled every
-20 ms from ``/proc``). Peers missing from the machine are skipped with a note.
+100 ms from ``/proc``). ``cpu-burn-1``/``cpu-burn-2`` time a fixed pure-CPU
+job in one and in two processes: the speed-up this machine really offers two
+processes in that round (the ceiling for ``--jobs 2``). Peers missing from the machine are skipped with a note.
 
 ``--write`` replaces the "Performance (issue 8)" section of
 ``benchmarks/RESULTS.md`` (other sections are kept). ``--rss-10k`` also
@@ -103,7 +105,7 @@ def run_once(argv: list[str], cwd: Path) -> Sample:
                             env={**os.environ, "NO_COLOR": "1"})
 
     def sample() -> None:
-        while not done.wait(0.02):
+        while not done.wait(0.1):
             peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
 
     th = threading.Thread(target=sample, daemon=True)
@@ -149,6 +151,9 @@ def build_tools(pads: Path, only: set[str] | None, cache_dir: Path) -> list[Tool
              "cache on, emptied before the run", before=empty_cache),
         Tool("pad-lint-warm", [*PAD_LINT, "--cache-dir", str(cache_dir), "--jobs", "1", d], mb,
              "rerun right after pad-lint-cold, nothing changed"),
+        Tool("cpu-burn-1", [PY, str(HERE / "cpu_burn.py"), "--procs", "1"], 0.0, "fixed pure-CPU work, 1 process"),
+        Tool("cpu-burn-2", [PY, str(HERE / "cpu_burn.py"), "--procs", "2"], 0.0,
+             "the same work in each of 2 processes"),
         Tool("markdownlint-cli2", [str(CLI2), f"{pads.name}/*.md"], mb, "default rules"),
         Tool("markdownlint-cli2-md045", [str(CLI2), "--config", str(MD045_CONFIG), f"{pads.name}/*.md"], mb,
              "MD045 (no-alt-text) alone"),
@@ -185,6 +190,14 @@ def ratios(by: dict[str, Tool]) -> list[tuple[str, str, float | None, str, bool 
     add("warm cache vs cold run", "pad-lint-warm / pad-lint-cold", "pad-lint-warm", "pad-lint-cold", "<= 0.05",
         lambda v: v <= 0.05)
     add("--jobs 2 speed-up", "pad-lint / pad-lint-j2", "pad-lint", "pad-lint-j2", ">= 1.7", lambda v: v >= 1.7)
+    a, b = w("cpu-burn-1"), w("cpu-burn-2")
+    ceiling = 2 * a / b if a and b else None
+    out.append(("(info) machine's 2-process ceiling", "2 x cpu-burn-1 / cpu-burn-2", ceiling, "2.0 on idle cores",
+                None))
+    j1, j2 = w("pad-lint"), w("pad-lint-j2")
+    if ceiling and j1 and j2:
+        out.append(("(info) --jobs 2 efficiency", "(pad-lint / pad-lint-j2) / ceiling", (j1 / j2) / ceiling, "-",
+                    None))
     add("(info) vs markdownlint-cli2 MD045 alone", "markdownlint-cli2-md045 / pad-lint", "markdownlint-cli2-md045",
         "pad-lint", "-", lambda v: True)
     add("(info) vs pymarkdownlnt, 100 pads", "pymarkdown-100 / pad-lint-100", "pymarkdown-100", "pad-lint-100", "-",
@@ -202,7 +215,8 @@ def table(tools: list[Tool]) -> str:
             continue
         wall = t.median("wall")
         codes = sorted({s.code for s in t.samples})
-        rows.append(f"| {t.name} | {t.note} | {t.files_mb:.1f} | {wall:.2f} | {t.files_mb / wall:.2f} | "
+        rate = f"{t.files_mb / wall:.2f}" if t.files_mb else "-"
+        rows.append(f"| {t.name} | {t.note} | {t.files_mb:.1f} | {wall:.2f} | {rate} | "
                     f"{t.median('cpu'):.2f} | {max(s.rss_mb for s in t.samples):.0f} | "
                     f"{max(s.tree_mb for s in t.samples):.0f} | {','.join(map(str, codes))} |")
     return "\n".join(rows)
