@@ -194,7 +194,7 @@ def test_yaml_deeply_nested_front_matter(tmp_path: Path) -> None:
 def test_symlink_loop_named_on_the_command_line(tmp_path: Path) -> None:
     os.symlink("b.md", tmp_path / "a.md")
     os.symlink("a.md", tmp_path / "b.md")
-    assert_input_error(run(tmp_path, "a.md"), "a.md", "symbolic links")
+    assert_input_error(run(tmp_path, "a.md"), "a.md", "symbolic link")
 
 
 def test_symlink_loop_inside_a_folder(tmp_path: Path) -> None:
