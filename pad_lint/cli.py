@@ -554,7 +554,7 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 def _print_summary(out: TextIO, s: Any, args: argparse.Namespace) -> None:
-    pads = _plural(s.files, "pad")
+    pads = _plural(s.files - s.input_errors, "pad")  # the pads that were really checked
     lines = []
     if s.fixed:
         lines.append(f"Fixed {_plural(s.fixed, 'finding')}.")
@@ -571,7 +571,7 @@ def _print_summary(out: TextIO, s: Any, args: argparse.Namespace) -> None:
             if s.unsafe_fixable:
                 lines.append(f"{s.unsafe_fixable} more can be fixed with `--fix --unsafe-fixes` (check the result).")
     elif s.input_errors < s.files or not s.files:
-        lines.append(f"No findings in {pads}." if s.files else "No pads to check.")
+        lines.append(f"No findings in {pads}." if s.files - s.input_errors else "No pads to check.")
     if s.input_errors:
         lines.append(f"{_plural(s.input_errors, 'pad')} could not be checked (see the messages above).")
     out.write("\n".join(lines) + "\n")

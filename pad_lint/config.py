@@ -1,6 +1,7 @@
 """Configuration: ``.pad-lint.toml`` or ``[tool.pad-lint]`` in ``pyproject.toml``.
 
-Found from each pad's folder upwards, the closest file wins (as ruff does).
+Found from each pad's folder upwards, the closest file wins (as ruff does); the search
+stops at the root of the git repository holding the pad, so files above a clone never apply.
 Strict: an unknown key, rule selector or value is a :class:`~pad_lint.errors.ConfigError`.
 Keys are kebab-case in TOML (``per-file-ignores``) and snake_case in Python.
 """
@@ -236,11 +237,17 @@ def _find_config_in(directory: Path) -> Path | None:
                     continue
             return candidate
     parent = directory.parent
-    return None if parent == directory else _find_config_in(parent)
+    # A repository's pads are configured inside the repository: the search stops
+    # at its root (a folder holding .git), so a stray file above a clone (in /tmp,
+    # a home folder) never changes what CI or pre-commit checks.
+    if parent == directory or (directory / ".git").exists():
+        return None
+    return _find_config_in(parent)
 
 
 def find_config_file(start: str | Path) -> Path | None:
-    """The closest configuration file at or above ``start`` (a file or folder)."""
+    """The closest configuration file at or above ``start`` (a file or folder), not
+    looking above the root of the git repository that holds ``start``."""
     try:
         p = Path(start).resolve()
     except (RuntimeError, OSError):  # a symlink loop (RuntimeError before Python 3.13)

@@ -76,7 +76,8 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     """``path`` relative to ``cwd`` when it is inside it, else as given (POSIX separators kept as the OS writes them)."""
     cwd = cwd or Path.cwd()
     try:
-        return str(_resolve(path).relative_to(_resolve(cwd)))
+        # resolve the folder only: a symlinked pad is shown under its own name
+        return str((_resolve(path.parent) / path.name).relative_to(_resolve(cwd)))
     except ValueError:
         return str(path)
 
@@ -220,7 +221,7 @@ def iter_inputs(args: list[str], config_for: Callable[[Path], Config], *, force_
                 if is_excluded(p, cfg, is_dir=True) or (cfg.respect_gitignore and gitignore.ignored(p, is_dir=True)):
                     continue
             found = False
-            for f in _walk(p, config_for, gitignore):
+            for f in _walk(p, config_for, gitignore, set()):
                 found = True
                 yield from emit(Input("file", display_path(f, cwd)))
             if not found and not _has_any_pad(p):
@@ -241,13 +242,21 @@ def iter_inputs(args: list[str], config_for: Callable[[Path], Config], *, force_
         for m in matches:
             mp = Path(m)
             if mp.is_dir():
-                for f in _walk(mp, config_for, gitignore):
+                for f in _walk(mp, config_for, gitignore, set()):
                     yield from emit(Input("file", display_path(f, cwd)))
             elif mp.is_file():
                 cfg = config_for(mp)
                 if is_excluded(mp, cfg) or (cfg.respect_gitignore and gitignore.ignored(mp)):
                     continue
                 yield from emit(Input("file", m))
+
+
+def _regular_or_broken(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that cannot be followed (reading it reports why)."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:
+        return True
 
 
 def _has_any_pad(directory: Path) -> bool:
@@ -257,9 +266,19 @@ def _has_any_pad(directory: Path) -> bool:
     return False
 
 
-def _walk(top: Path, config_for: Callable[[Path], Config], gitignore: GitIgnore) -> Iterator[Path]:
-    """Pads under ``top`` in path order (folders and files sorted together by name),
-    pruning excluded and git-ignored folders without entering them."""
+def _walk(top: Path, config_for: Callable[[Path], Config], gitignore: GitIgnore,
+          visited: set[tuple[int, int]]) -> Iterator[Path]:
+    """Regular ``*.md`` files under ``top`` in path order (folders and files sorted
+    together by name), pruning excluded and git-ignored folders without entering
+    them. A folder reached twice (a symlink loop or two links to one folder) is
+    walked once; pipes, sockets and devices named ``*.md`` are skipped."""
+    try:
+        st = top.stat()
+    except OSError as exc:
+        raise InputError(f"cannot list this folder ({exc.strerror or exc})", path=str(top)) from None
+    if (st.st_dev, st.st_ino) in visited:
+        return
+    visited.add((st.st_dev, st.st_ino))
     try:
         entries = sorted(os.scandir(top), key=lambda e: e.name)
     except OSError as exc:
@@ -275,8 +294,8 @@ def _walk(top: Path, config_for: Callable[[Path], Config], gitignore: GitIgnore)
             sub_cfg = config_for(p)
             if is_excluded(p, sub_cfg, is_dir=True) or (sub_cfg.respect_gitignore and gitignore.ignored(p, is_dir=True)):
                 continue
-            yield from _walk(p, config_for, gitignore)
-        elif entry.name.lower().endswith(PAD_SUFFIXES):
+            yield from _walk(p, config_for, gitignore, visited)
+        elif entry.name.lower().endswith(PAD_SUFFIXES) and _regular_or_broken(entry):
             if is_excluded(p, cfg) or (cfg.respect_gitignore and gitignore.ignored(p)):
                 continue
             yield p

@@ -8,9 +8,11 @@ the original bytes: encoding, byte-order mark and each line's own line ending.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -163,6 +165,12 @@ def read_pad(path: str | os.PathLike[str]) -> Pad:
     p = Path(path)
     shown = str(path)
     try:
+        mode = p.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):  # opening a FIFO would wait forever for a writer
+            raise InputError("is not a regular file (a pipe, socket or device); pads are read from files "
+                             "or from standard input with `-`", path=shown)
         with open(p, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             data = f.read(MAX_PAD_BYTES + 1) if size <= MAX_PAD_BYTES else b""
@@ -171,11 +179,19 @@ def read_pad(path: str | os.PathLike[str]) -> Pad:
                                  f"{MAX_PAD_BYTES // (1024 * 1024)} MB are refused (HedgeDoc itself stops "
                                  "at 100,000 characters by default)", path=shown)
     except FileNotFoundError:
+        if p.is_symlink():
+            raise InputError(f"is a broken symbolic link (it points to {os.readlink(p)}, which does not exist)",
+                             path=shown) from None
         raise InputError("no such file", path=shown) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a pad file", path=shown) from None
     except PermissionError:
         raise InputError("permission denied: cannot read this file", path=shown) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("is a symbolic link that loops back on itself", path=shown) from None
+        if p.is_symlink() and not p.exists():
+            raise InputError(f"is a broken symbolic link (it points to {os.readlink(p)}, which does not exist)",
+                             path=shown) from None
         raise InputError(f"cannot be read ({exc.strerror or exc})", path=shown) from None
     return Pad.from_bytes(data, path=shown)

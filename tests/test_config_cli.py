@@ -337,3 +337,23 @@ def test_offline_turns_online_link_checks_off(project, capsys):
     assert json.loads(out[out.index("{"):])["links"]["online"] is False
     assert main(["check", "--offline", "https://pad.example.org/abc"]) == 2
     assert "--offline: cannot fetch https://pad.example.org/abc" in capsys.readouterr().err
+
+
+def test_discovery_stops_at_the_repository_root(tmp_path):
+    """A configuration above a clone (a stray /tmp/pyproject.toml) never applies inside it."""
+    from pad_lint.config import _find_config_in, find_config_file
+
+    (tmp_path / "pyproject.toml").write_text('[tool.pad-lint]\nselect = ["INC"]\n', encoding="utf-8")
+    repo = tmp_path / "clone"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "notes").mkdir()
+    pad = repo / "notes" / "a.md"
+    pad.write_text("# T\n", encoding="utf-8")
+    assert find_config_file(pad) is None
+    (repo / ".pad-lint.toml").write_text('ignore = ["EVT"]\n', encoding="utf-8")
+    _find_config_in.cache_clear()  # as each run does
+    assert find_config_file(pad) == (repo / ".pad-lint.toml").resolve()
+    # outside any repository the search still goes up
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    assert find_config_file(loose / "b.md") == (tmp_path / "pyproject.toml").resolve()
