@@ -185,6 +185,9 @@ def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]
     for key in ("select", "exclude"):
         value = getattr(args, key)
         if value is not None:
+            if key == "select" and not value:
+                raise UsageError("--select needs at least one rule (a code, name or prefix such as LIC); "
+                                 "to run no rule at all, there is nothing to check")
             out[key] = value
     for key in ("extend_select", "ignore", "extend_exclude"):
         value = getattr(args, key)
@@ -414,6 +417,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
+    if not args.timeout > 0:
+        raise UsageError("--timeout must be a number of seconds above 0")
     resolver = _resolver(args, _overrides(args))
     inputs = args.inputs or ["."]
     if inputs.count("-") > 1:
@@ -702,6 +707,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises, except SystemExit from --help/--version)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        first = argv[0]
+        if (not first.startswith("-") and not os.path.exists(first) and "/" not in first and "." not in first
+                and not any(c in first for c in "*?[")):
+            _error(f"pad-lint: unknown command or file {first!r} (commands: {', '.join(COMMANDS)}; "
+                   "or give pad files and folders to check)")
+            return 2
         argv.insert(0, "check")
     try:
         args = build_parser().parse_args(argv)
@@ -716,12 +727,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("interrupted")
         return 130
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`): stop quietly.
+        # The reader went away (e.g. `| head`): stop quietly, with the exit code a
+        # Unix tool killed by SIGPIPE has (128 + 13), distinct from 1 (findings).
         try:
             sys.stdout = io.TextIOWrapper(open(os.devnull, "wb"))
         except OSError:
             pass
-        return 1
+        return 141
+    except OSError as exc:  # the report could not be written (full disk, /proc file…)
+        _error(f"error: cannot write the output ({exc.strerror or exc})")
+        return 2
     except Exception as exc:  # never a traceback for users
         if os.environ.get("PAD_LINT_DEBUG"):
             raise

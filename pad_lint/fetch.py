@@ -60,8 +60,12 @@ def fetch_pad(url: str, *, timeout: float = 30.0) -> Pad:
     """
     import httpx
 
-    target = download_url(url)
-    host = urlsplit(target).netloc
+    try:
+        target = download_url(url)
+        host = urlsplit(target).netloc
+        httpx.URL(target)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise InputError(f"is not a valid web address ({exc})", path=url) from None
     try:
         with httpx.Client(follow_redirects=True, timeout=timeout, max_redirects=5,
                           headers={"User-Agent": "pad-lint (+https://github.com/pad-lint/pad-lint)",

@@ -103,19 +103,24 @@ def fix_pad(pad: Pad, config: Config | None = None, *, unsafe: bool = False,
     from .linter import lint_pad
 
     text = pad.text
-    fixed = 0
     current = pad
     diagnostics = lint_pad(current, config)
+    before = len(diagnostics)
+
+    def resolved() -> int:
+        # Findings that fixes made go away. One edit can resolve several findings
+        # (INC001 and INC002 on the same form), so edits are not counted.
+        return max(0, before - len(diagnostics)) if text != pad.text else 0
+
     for n in range(1, max_passes + 1):
         new_text, applied = apply_fixes(text, diagnostics, unsafe=unsafe)
         if not applied or new_text == text:
-            return FixOutcome(text, fixed, n, diagnostics, True)
-        fixed += applied
+            return FixOutcome(text, resolved(), n, diagnostics, True)
         text = new_text
         current = Pad(text=text, path=pad.path, encoding=pad.encoding)
         diagnostics = lint_pad(current, config)
     stable = not any(applicable(d, unsafe) for d in diagnostics)
-    return FixOutcome(text, fixed, max_passes, diagnostics, stable)
+    return FixOutcome(text, resolved(), max_passes, diagnostics, stable)
 
 
 def line_endings_after(pad: Pad, new_text: str) -> list[str]:
@@ -163,7 +168,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected_sha256: 
     Writes a temporary file in the same folder, flushes it to disk, copies the
     permission bits (and owner, when allowed) of the original, then renames it
     over the original with ``os.replace``. A symbolic link is followed: its
-    target is rewritten and the link kept.
+    target is rewritten and the link kept. A file with several hard links is
+    rewritten in place instead (a rename would detach it from its other names),
+    after the complete new content is safely on disk in the temporary file.
 
     Raises:
         InputError: the file changed since it was read (its SHA-256 differs from
@@ -194,7 +201,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected_sha256: 
             os.chown(tmp, st.st_uid, st.st_gid)
         except (PermissionError, AttributeError, OSError):
             pass
-        os.replace(tmp, target)
+        if st.st_nlink > 1:
+            with open(target, "r+b") as fh:
+                fh.write(data)
+                fh.truncate()
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
     except OSError as exc:
         try:
             os.unlink(tmp)
