@@ -119,12 +119,16 @@ class Image:
 
 @dataclass
 class Container:
+    """A ``:::name`` box. ``closed`` is true when a ``:::`` line of its own ends it;
+    ``parent`` is the index in :attr:`PadView.containers` of the box that holds it."""
+
     name: str
     info: str
     span: Span
     closed: bool
     known: bool
     text: str = ""
+    parent: int | None = None
 
 
 @dataclass
@@ -139,6 +143,7 @@ class CodeBlock:
     diagram: str | None = None
     line_numbers: str | None = None   # None | "" | "101" | "+"  (see parse_fence_info)
     wrap: bool = False
+    closed: bool = True               # False: a fence with no closing line (runs to the end of its parent)
 
 
 @dataclass
@@ -232,6 +237,7 @@ class PadView:
     tags_line: list[tuple[str, Span]] = field(default_factory=list)
     html_anchors: list[tuple[str, Span]] = field(default_factory=list)
     html_anchor_attrs: list[str] = field(default_factory=list)  # "id" or "name", parallel to html_anchors
+    footnote_anchors: list[str] = field(default_factory=list)  # ids markdown-it-footnote gives: fn1, fnref1, fnref1:1
     references: dict[str, Any] = field(default_factory=dict)
     _ids: dict[str, list[str]] = field(default_factory=dict)
 
@@ -251,7 +257,7 @@ class PadView:
         """Every element id a ``#fragment`` may reach: heading ids plus HTML ``id``
         (and ``<a name>``, except in HedgeDoc 1 whose sanitizer strips ``name``)."""
         keep_names = not dialect.startswith("hedgedoc1")
-        return {i for i in self.heading_ids(dialect) if i} | {
+        return {i for i in self.heading_ids(dialect) if i} | set(self.footnote_anchors) | {
             a for (a, _), attr in zip(self.html_anchors, self.html_anchor_attrs) if attr == "id" or keep_names}
 
 
@@ -340,6 +346,8 @@ class _Walker:
         self.stack: list[Token] = []
         self.section: int | None = None
         self.footnote_maps: dict[int, _ShiftedMap] = {}
+        self.leaf_lines: set[int] = set()          # lines that some leaf block (paragraph, fence…) holds
+        self.container_of: dict[int, int] = {}     # id(open token) -> index in view.containers
 
     # -- helpers -----------------------------------------------------------------
     def lines_span(self, token: Token) -> Span:
@@ -354,6 +362,9 @@ class _Walker:
 
     # -- walk ----------------------------------------------------------------------
     def walk(self, tokens: list[Token]) -> None:
+        for tok in tokens:
+            if tok.map and tok.type in _LEAF_BLOCKS:
+                self.leaf_lines.update(range(tok.map[0], tok.map[1]))
         for i, tok in enumerate(tokens):
             t = tok.type
             if tok.nesting == 1:
@@ -378,26 +389,59 @@ class _Walker:
             elif t in ("math_block", "math_block_label"):
                 pass
 
+    def _quote_depth(self) -> int:
+        return sum(1 for s in self.stack if s.type == "blockquote_open")
+
+    def _line_in_quotes(self, line0: int) -> str:
+        """Source line ``line0`` without the ``>`` markers of the blockquotes that hold it."""
+        text = self.index.line_text(line0)
+        for _ in range(self._quote_depth()):
+            m = re.match(r"^ {0,3}> ?", text)
+            if not m:
+                break
+            text = text[m.end():]
+        return text
+
     def container_open(self, tok: Token) -> None:
         name = tok.type[len("container_"):-len("_open")]
         a, b = tok.map or (0, 1)
         # markdown-it-container maps [opening line, closing line); an unclosed
-        # container runs to the end of its parent without a closing marker.
-        closed = b < self.index.line_count and bool(re.match(r"^\s*:{3,}\s*$", self.index.line_text(b)))
+        # container runs to the end of its parent without a closing marker. The
+        # line at ``b`` is this box's own closing line only when it is a run of at
+        # least as many colons, no leaf block holds it (a ``:::`` the container rule
+        # did not take stays a paragraph), and it is not the closing line of an
+        # enclosing box: HedgeDoc gives a ``:::`` line to the outermost open box
+        # that it can close, whatever the nesting (``::::`` is needed for nesting).
+        parents = [t for t in self.stack[:-1] if t.type.startswith("container_") and t.type.endswith("_open")]
+        parent = self.container_of.get(id(parents[-1])) if parents else None
+        closed = False
+        if b < self.index.line_count and b not in self.leaf_lines:
+            m = re.match(r"^\s*(:{3,})\s*$", self._line_in_quotes(b))
+            closed = bool(m) and len(m.group(1)) >= len(tok.markup or ":::") and \
+                not any(p.map and p.map[1] == b for p in parents)
         if closed:
             b += 1
         info = tok.info.strip()
         extra = info[len(name):].strip() if info.startswith(name) else info
+        self.container_of[id(tok)] = len(self.view.containers)
         self.view.containers.append(Container(name=name, info=extra, span=self.index.line_span(a, b),
-                                              closed=closed, known=True))
+                                              closed=closed, known=True, parent=parent))
 
     def code(self, tok: Token) -> None:
         info = tok.info.strip()
         lang, numbers, wrap = parse_fence_info(info) if tok.type == "fence" else ("", None, False)
+        closed = True
+        if tok.type == "fence" and tok.map:
+            # markdown-it maps a closed fence up to and including its closing line;
+            # an unclosed one ends with a content line (or is the opening line alone)
+            a, b = tok.map
+            last = self._line_in_quotes(b - 1) if b - 1 > a else ""
+            m = re.match(r"^\s*(`{3,}|~{3,})\s*$", last)
+            closed = bool(m) and m.group(1)[0] == tok.markup[0] and len(m.group(1)) >= len(tok.markup)
         self.view.code_blocks.append(CodeBlock(info=info, language=lang, content=tok.content,
                                                span=self.lines_span(tok),
                                                diagram=lang if lang in DIAGRAM_LANGS else None,
-                                               line_numbers=numbers, wrap=wrap))
+                                               line_numbers=numbers, wrap=wrap, closed=closed))
 
     def html(self, fragment: str, line0: int, block: bool, base_offset: int | None = None) -> None:
         scan = scan_html(fragment)
@@ -582,6 +626,13 @@ class _Walker:
                 s = smap(p)
                 view.toc.append(self.index.span(s, s + len(child.content)))
             elif t == "footnote_ref" and p is not None:
+                # markdown-it-footnote (HedgeDoc 1) ids: the note is "fn<n>", each reference
+                # "fnref<n>", a repeated reference "fnref<n>:<k>"; n counts from 1.
+                n = (child.meta or {}).get("id", 0) + 1
+                sub = (child.meta or {}).get("subId", 0)
+                view.footnote_anchors.append(f"fnref{n}" + (f":{sub}" if sub else ""))
+                if f"fn{n}" not in view.footnote_anchors:
+                    view.footnote_anchors.append(f"fn{n}")
                 note = ((self.env.get("footnotes") or {}).get("list") or {}).get((child.meta or {}).get("id"))
                 if isinstance(note, dict) and note.get("tokens"):
                     self.footnote_maps[id(note["tokens"])] = _ShiftedMap(smap, p + 2)
@@ -624,6 +675,9 @@ class _Walker:
 
 
 _TAG = re.compile(r"<[^>]*>")
+#: Block tokens that hold source lines themselves (not containers of other blocks).
+_LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open",
+                          "math_block", "math_block_label", "front_matter"})
 #: Inline tokens whose HTML rendering is only tags (no text): stripping the tags
 #: of ``renderInline`` leaves nothing of them.
 _NO_TEXT = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close",
