@@ -64,7 +64,13 @@ class Pad:
 
         NUL characters become U+FFFD, as CommonMark (and markdown-it) require;
         offsets are unchanged, so every span still points at the right place.
+
+        Raises:
+            TypeError: ``text`` is not a ``str`` (decode bytes with :meth:`from_bytes`).
         """
+        if not isinstance(text, str):
+            raise TypeError(f"a pad's text must be str, not {type(text).__name__}"
+                            + (" (use Pad.from_bytes for bytes)" if isinstance(text, (bytes, bytearray)) else ""))
         if text.startswith("\ufeff"):
             text = text[1:]
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -70,3 +70,13 @@ def test_front_matter_python_tags_are_refused():
 
     fm = split_front_matter("---\nx: !!python/object/apply:os.system ['true']\n---\n")
     assert fm.data == {} and fm.error and fm.error_line == 2
+
+
+def test_library_rejects_non_text_with_type_error():
+    import pad_lint
+
+    for fn in (pad_lint.lint, pad_lint.parse, pad_lint.fix):
+        with pytest.raises(TypeError, match="must be str, not NoneType"):
+            fn(None)
+    with pytest.raises(TypeError, match="Pad.from_bytes"):
+        pad_lint.lint(b"# T")
