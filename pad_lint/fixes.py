@@ -222,9 +222,12 @@ def fix_text(text: str, config: Config | None = None, *, unsafe: bool = False, p
     """Library entry point behind :func:`pad_lint.fix`: the text with every applicable fix applied.
 
     Line endings and a leading BOM of ``text`` are kept.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
     """
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
     pad = Pad.from_text(text, path=path)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
     outcome = fix_pad(pad, config, unsafe=unsafe)
     if outcome.text == pad.text:
         return text
