@@ -131,10 +131,10 @@ def parse_directives(ctx: LintContext) -> tuple[list[Directive], list[Diagnostic
         rest = m.group("rest") or ""
         span = comment.span
         if action not in ACTIONS:
-            what = f"unknown directive `{action}`" if action else "a `pad-lint` comment without an action"
+            what = f"Unknown directive `{action}`" if action else "A `pad-lint` comment without an action"
             problems.append(RULE_UNKNOWN.diagnostic(
-                ctx, span, f"{what}: it has no effect",
-                help="use disable, enable, disable-next-line, disable-line or disable-file"))
+                ctx, span, f"{what}: it has no effect, so the findings it was meant to silence are still reported",
+                help="Write one of disable, enable, disable-next-line, disable-line or disable-file, e.g. `<!-- pad-lint disable-next-line IMG001 -- logo -->`."))
             continue
         reason = None
         if "--" in rest:
@@ -155,8 +155,8 @@ def parse_directives(ctx: LintContext) -> tuple[list[Directive], list[Diagnostic
             where = span if word is None else index.span(span.start_offset + 4 + word.start(),
                                                          span.start_offset + 4 + word.end())
             problems.append(RULE_UNKNOWN.diagnostic(
-                ctx, where, f"unknown rule `{s}` in a pad-lint directive: it silences nothing",
-                help="`pad-lint rules` lists the codes and names"))
+                ctx, where, f"Unknown rule `{s}` in a pad-lint directive: it silences nothing, so that finding is still reported",
+                help="Use a rule code, name or prefix that exists: `pad-lint rules` lists them."))
         target = None
         if action == "disable-next-line":
             line0 = span.end_line  # 0-based index of the line after the comment
@@ -269,10 +269,10 @@ def _unused(ctx: LintContext, directives: list[Directive], enabled: set[str]) ->
         if not unused_sel:
             continue
         if len(unused_sel) == len(known) and not dv.unknown:
-            out.append(_unused_diag(ctx, dv, None, f"this directive silences no finding of "
-                                                   f"{', '.join(unused_sel)}"))
+            out.append(_unused_diag(ctx, dv, None, f"This directive silences no finding of "
+                                                   f"{', '.join(unused_sel)}: a stale directive would hide a future real problem"))
         else:
-            out.append(_unused_diag(ctx, dv, unused_sel, f"{', '.join(unused_sel)} found nothing to silence here"))
+            out.append(_unused_diag(ctx, dv, unused_sel, f"{', '.join(unused_sel)} found nothing to silence here: a stale rule in a directive would hide a future real problem"))
     return out
 
 
@@ -294,12 +294,12 @@ def _unused_diag(ctx: LintContext, dv: Directive, selectors: list[str] | None, m
                 start -= 1
         fix = Fix(message="remove the directive", applicability=Applicability.SAFE,
                   edits=[Edit(start_offset=start, end_offset=end, content="")])
-        help_ = "delete this comment"
+        help_ = "Delete this comment (`pad-lint check --fix` does it)."
     else:
         keep = [s for s in dv.selectors if s not in selectors]
         reason = f" -- {dv.reason}" if dv.reason else ""
         new = f"<!-- pad-lint {dv.action} {' '.join(keep)}{reason} -->"
         fix = Fix(message=f"remove {', '.join(selectors)} from the directive", applicability=Applicability.SAFE,
                   edits=[Edit(start_offset=dv.start_offset, end_offset=dv.end_offset, content=new)])
-        help_ = f"remove {', '.join(selectors)} from this comment"
+        help_ = f"Remove {', '.join(selectors)} from this comment (`pad-lint check --fix` does it)."
     return RULE_UNUSED.diagnostic(ctx, span, message, help=help_, fix=fix)
