@@ -140,7 +140,7 @@ def test_seed_weekday_check_fails_with_lundi(seed_text):
     assert len(diags) == 1
     d = diags[0]
     assert changed[d.span.start_offset:d.span.end_offset] == "Lundi 21 juin 2022"
-    assert "Tuesday" in d.message and "mardi" in d.help
+    assert "Tuesday" in d.message and "“Lundi”" in d.message and d.help == "Write “Mardi”, or correct the date."
     assert pad_lint.parse(changed).date.weekday_matches is False
 
 
@@ -328,3 +328,200 @@ def test_name_helpers():
     assert name_like("Léa Rousset") and name_like("Jean-Luc de la Fontaine") and name_like("Nadia BERTIN")
     assert not name_like("IR IReMus") and not name_like("Remarques") and not name_like("pour lui")
     assert osa_distance("lafargue", "lafrague") == 1 and osa_distance("patrick", "pattrick") == 1
+
+
+# ----------------------------------------------------------------------------- dates that do not exist (EVT005)
+
+@pytest.mark.parametrize("src, written, days", [
+    ("# Réunion du lundi 31 février 2026\n", "lundi 31 février 2026", 28),
+    ("# Réunion du 30/02/2026\n", "30/02/2026", 28),
+    ("30/02/2026\n", "30/02/2026", 28),
+    ("# Atelier 2026-04-31\n", "2026-04-31", 30),
+    ("# Meetup, February 30, 2026\n", "February 30, 2026", 28),
+    ("# AG du 29 février 2023\n", "29 février 2023", 28),
+    ("# Atelier du lundi 31 avril\n", "lundi 31 avril", 30),     # no year has 31 April
+])
+def test_impossible_date_is_evt005_not_evt002(src, written, days):
+    doc = pad_lint.parse(src)
+    assert doc.date is None
+    assert [(d.text, d.days_in_month) for d in doc.invalid_dates] == [(written, days)]
+    diags = pad_lint.lint(src, config=Config(select=["EVT002", "EVT005"]))
+    assert [d.code for d in diags] == ["EVT005"]
+    d = diags[0]
+    assert src[d.span.start_offset:d.span.end_offset] == written
+    assert d.message.startswith(f"“{written}” is not a real date: ") and f"has {days} days" in d.message
+    assert d.help == "Correct the day or the month."
+
+
+def test_impossible_date_beside_a_real_one():
+    doc = pad_lint.parse("# Atelier du 31 juin 2022\n\nCompte rendu du 2 juillet 2022.\n")
+    assert doc.date.date == dt.date(2022, 7, 2)
+    assert [d.text for d in doc.invalid_dates] == ["31 juin 2022"]
+    assert [d.code for d in pad_lint.lint("# Atelier du 31 juin 2022\n", config=Config(select=["EVT"]))] == ["EVT005"]
+
+
+@pytest.mark.parametrize("text", ["29 février 2024", "le 29/02/2024", "2024-02-29"])
+def test_leap_day_is_a_real_date(text):
+    assert [d.date for d in find_dates(text)] == [dt.date(2024, 2, 29)]
+    assert pad_lint.lint(f"# Atelier {text}\n", config=Config(select=["EVT005"])) == []
+
+
+@pytest.mark.parametrize("text", ["le 32/01/2022", "00/01/2022", "31 avril", "version 31.13.2022"])
+def test_not_reported_as_impossible_dates(text):
+    # day 0 or 32 and month 13 are not dates at all; a day and month alone are too weak
+    bad: list = []
+    assert find_dates(text, None, bad) == [] and bad == []
+
+
+def test_impossible_yaml_date_keeps_the_front_matter():
+    src = "---\ntitle: Atelier\ndate: 2026-02-30\n---\n"
+    # js-yaml reads the block (it rolls the day over): only the key HedgeDoc does not use is reported
+    assert [d.message for d in pad_lint.lint(src, config=Config(select=["PAD003"]))] == [
+        "Unknown metadata key `date`: HedgeDoc ignores it, so it has no effect on the pad."]
+    doc = pad_lint.parse(src)
+    assert [(d.text, d.origin, d.span.start_line) for d in doc.invalid_dates] == [("2026-02-30", "yaml", 3)]
+
+
+# ----------------------------------------------------------------------------- messages
+
+def test_event_messages_say_what_why_and_how():
+    src = "Quelques notes, **Elodie Carrel** puis **Élodie** :\n\n* **Élodie** : oui\n* **Elodie Carrel** : non\n"
+    diags = pad_lint.lint(src, config=Config(select=["EVT"]))
+    assert [d.code for d in diags][:2] == ["EVT001", "EVT002"]
+    for d in diags + pad_lint.lint("# Atelier du Mon 21 June 2025\n", config=Config(select=["EVT003"])):
+        assert d.message[0].isupper() and d.message.endswith("."), d.message
+        assert ": " in d.message and d.help and d.help[0].isupper() and d.help.endswith("."), (d.message, d.help)
+    from pad_lint.rules.registry import all_rules
+    for r in all_rules():
+        if r.code.startswith("EVT"):
+            assert "shared/" not in r.source and "shared/" not in r.explanation, r.code
+
+
+@pytest.mark.parametrize("title, said, right", [
+    ("Mon 21 June 2025", "“Mon” (Monday)", "Sat"),                # the weekday as written, not cut to 3 letters
+    ("Monday, 21 June 2025", "“Monday”", "Saturday"),
+    ("mer. 21 juin 2025", "“mer.” (Wednesday)", "sam."),
+    ("Lundi 21 juin 2025", "“Lundi” (Monday)", "Samedi"),
+])
+def test_weekday_mismatch_quotes_the_weekday_as_written(title, said, right):
+    diags = pad_lint.lint(f"# Atelier du {title}\n", config=Config(select=["EVT003"]))
+    assert [d.message for d in diags] == [
+        f"The date “{title}” says {said}, but 21 June 2025 is a Saturday: readers may go to the event on the wrong day."]
+    assert diags[0].help == f"Write “{right}”, or correct the date."
+
+
+# ----------------------------------------------------------------------------- mode and location
+
+def test_seed_mode_is_not_read_from_a_speaker_quote(seed, seed_text):
+    # line 60 quotes a speaker: "… faire des appels en visio pour l'enseignement"
+    assert "faire des appels en visio" in seed_text.split("\n")[59]
+    assert seed.mode is None and seed.mode_evidence == [] and seed.location is None
+
+
+def test_visio_pad_mode_and_evidence(shared_dir):
+    text = (shared_dir / "corpus" / "real" / "fdn-admincamp-2024-03-visio.md").read_text(encoding="utf-8")
+    doc = pad_lint.parse(text)
+    assert doc.mode == "online"
+    assert [(e.value, e.span.start_line, e.origin) for e in doc.mode_evidence] == [("en visio", 4, "body")]
+    e = doc.mode_evidence[0]
+    assert text[e.span.start_offset:e.span.end_offset] == "en visio"
+    # "Penser à faire un mode hybride" (line 333) is a note, not a statement about this event
+    assert "hybride" in text.split("\n")[332]
+
+
+def test_hybrid_pad_with_labels(shared_dir):
+    text = (shared_dir / "corpus" / "real" / "g0v-disfactory-meetup-126.md").read_text(encoding="utf-8")
+    doc = pad_lint.parse(text)
+    assert doc.mode == "hybrid"
+    assert [e.span.start_line for e in doc.mode_evidence] == [6, 7, 8]
+    assert doc.location.value == "地球公民基金會台北辦公室（北平東路28號9樓之2）" and doc.location.span.start_line == 8
+
+
+@pytest.mark.parametrize("src, mode, evidence, location", [
+    # statements about the event
+    ("# Réunion en visio du 3 mars 2026\n", "online", [("en visio", 1, "heading")], None),
+    ("# Atelier\n\n**Lieu :** La Myne, Villeurbanne\n", "in-person", [("Lieu : La Myne, Villeurbanne", 3, "body")],
+     "La Myne, Villeurbanne"),
+    ("# Atelier\n\nOù : salle 3\n", "in-person", [("Où : salle 3", 3, "body")], "salle 3"),
+    ("# Atelier\n\nEn visio : https://meet.jit.si/atelier\n", "online",
+     [("En visio : https://meet.jit.si/atelier", 3, "body")], None),
+    ("# Atelier\n\n## Notes\n\nLien de la visio : https://bbb.example.org/x\n", "online",
+     [("Lien de la visio : https://bbb.example.org/x", 5, "body")], None),
+    ("# Meeting\n\n* **Location:** Online\n", "online", [("Location: Online", 3, "body")], None),
+    ("# Atelier\n\nLieu : en ligne (Jitsi)\n", "online", [("Lieu : en ligne (Jitsi)", 3, "body")], None),
+    ("---\nlocation: Salle 3\n---\n# Atelier\n", "in-person", [("Salle 3", 2, "yaml")], "Salle 3"),
+    ("# A\n\n## Notes\n\n:::info\nLa réunion a lieu en ligne.\n:::\n", "online",
+     [("réunion a lieu en ligne", 6, "body")], None),
+    ("# A\n\nLieu : Salle 3\nLien de la visio : https://zoom.us/j/1\n", "hybrid",
+     [("Lieu : Salle 3", 3, "body"), ("Lien de la visio : https://zoom.us/j/1", 4, "body")], "Salle 3"),
+    # not statements about the event
+    ("# A\n\n> Nous étions en visio\n", None, [], None),
+    ("# A\n\n## Table ronde\n\nIl fait des réunions en visio avec ses élèves.\n", None, [], None),
+    ("# A\n\n* *On fait des appels en visio pour l'enseignement.*\n", None, [], None),
+    ("# A\n\nElle a dit « on se voit en visio ».\n", None, [], None),
+    ("# A\n\nLa prochaine réunion se tiendra en visio.\n", None, [], None),
+    ("# A\n\n[Version en ligne, pas à jour](https://pad.example.org/x)\n", None, [], None),
+])
+def test_mode_comes_from_statements_about_the_event(src, mode, evidence, location):
+    doc = pad_lint.parse(src)
+    assert doc.mode == mode
+    assert [(e.value, e.span.start_line, e.origin) for e in doc.mode_evidence] == evidence
+    assert (doc.location.value if doc.location else None) == location
+
+
+# ----------------------------------------------------------------------------- people: honorifics, roles before [name=]
+
+def test_honorifics_are_stripped_and_the_person_kept():
+    src = "# Réunion 3 mars 2026\n\n## Participants\n\n* M. Martin\n* Mme Dubois\n* Dr. Durand\n* Léa Rousset\n"
+    doc = pad_lint.parse(src)
+    assert [(p.name, [r.role for r in p.roles]) for p in doc.people] == [
+        ("Martin", ["participant"]), ("Dubois", ["participant"]), ("Durand", ["participant"]),
+        ("Léa Rousset", ["participant"])]
+    for p in doc.people:
+        assert [src[s.start_offset:s.end_offset] for s in p.mentions] == [p.name]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("M. Martin", "Martin"), ("MM. Martin", "Martin"), ("Mme Dubois", "Dubois"), ("Mme. Dubois", "Dubois"),
+    ("Mlle Petit", "Petit"), ("Dr Durand", "Durand"), ("Dr. Durand", "Durand"), ("Pr Leroy", "Leroy"),
+    ("Pr. Leroy", "Leroy"), ("Mr Smith", "Smith"), ("Mr. Smith", "Smith"), ("Mrs Jones", "Jones"),
+    ("Ms. Brown", "Brown"), ("Mme Claire Dubois", "Claire Dubois"), ("Dr Ada Lovelace", "Ada Lovelace"),
+])
+def test_every_honorific(written, name):
+    src = f"# Réunion 3 mars 2026\n\nParticipants : {written}, Léa Rousset\n"
+    doc = pad_lint.parse(src)
+    assert [p.name for p in doc.people] == [name, "Léa Rousset"]
+    assert src[doc.people[0].mentions[0].start_offset:doc.people[0].mentions[0].end_offset] == name
+
+
+def test_honorific_in_speaker_turns_and_merging():
+    src = ("# R\n\n## Participants\n* M. Martin\n* Martin Dupont\n\n## Débat\n**M. Martin** : oui\n\n"
+           "Mme Dubois prend la parole.\n\nMme Claire Dubois : ok\n")
+    doc = pad_lint.parse(src)
+    # "M. Martin" is a family name: it does not join "Martin Dupont" (a first name)
+    assert [(p.name, len(p.mentions)) for p in doc.people] == [("Martin", 2), ("Martin Dupont", 1), ("Claire Dubois", 2)]
+    assert roles(doc, "Martin") == {("participant", "Participants"), ("speaker", "Débat")}
+
+
+def test_role_cue_before_a_name_tag():
+    doc = pad_lint.parse("# Réunion 3 mars 2026\n\n## Notes\n\n* Prise de notes : [name=Léa]\n")
+    assert roles(doc, "Léa") == {("note_taker", "Notes")}
+    doc = pad_lint.parse("# Réunion 3 mars 2026\n\n* Prise de notes : [name=Léa]\n")     # whole pad: a credit
+    assert roles(doc, "Léa") == {("note_taker", None)}
+    assert [(c.role, c.names) for c in doc.credits] == [("note_taker", ["Léa"])]
+    doc = pad_lint.parse("# R\n\n## Table ronde\n* Animée par [name=Claire Fabre]\n* [name=Hugo] Bonjour\n")
+    assert roles(doc, "Claire Fabre") == {("moderator", "Table ronde")}
+    assert roles(doc, "Hugo") == {("speaker", "Table ronde")}
+
+
+# ----------------------------------------------------------------------------- source
+
+@pytest.mark.parametrize("text, lines", [("", 0), ("\n", 1), ("a", 1), ("a\n", 1), ("a\nb", 2), ("a\nb\n", 2),
+                                         ("a\n\n", 2)])
+def test_source_lines_count_as_editors_do(text, lines):
+    assert pad_lint.parse(text).source.lines == lines
+
+
+def test_seed_line_count(seed, seed_text):
+    assert seed_text.endswith("\n") and seed_text.count("\n") == 198
+    assert seed.source.lines == 198

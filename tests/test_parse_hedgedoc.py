@@ -78,6 +78,24 @@ def test_valid_embeds_become_embed_links_invalid_ones_stay_text():
     assert_runs_exact(view)
 
 
+@pytest.mark.parametrize("src, embed", [
+    # HedgeDoc 1 (public/js/extra.js vimeoPlugin): /{%vimeo\s*(\d{6,11})\s*%}/ -- a 5-digit id is no embed
+    ("{%vimeo 12345 %}", None),
+    ("{%vimeo 123456 %}", "https://vimeo.com/123456"),
+    ("{%vimeo12345678901%}", "https://vimeo.com/12345678901"),
+    ("{%vimeo 123456789012 %}", None),          # 12 digits
+    ("{%vimeo abcdefg %}", None),
+])
+def test_vimeo_embed_needs_six_to_eleven_digits(src, embed):
+    import pad_lint
+
+    doc = pad_lint.parse("# T\n\n" + src + "\n")
+    assert [l.url for l in doc.links if l.kind == "embed"] == ([embed] if embed else [])
+    view = view_of(src)
+    prose = "".join(r.text for r in view.runs)
+    assert (src in prose) == (embed is None)      # not an embed: HedgeDoc shows the text as written
+
+
 def test_toc_only_when_nothing_follows_it():
     view = view_of("# T\n\n[TOC]\n\n[toc]\n\nSommaire [TOC]\n\n[TOC]\n<br>\n\nx [TOC] y\n")
     assert [(s.start_line, s.start_column) for s in view.toc] == [(3, 1), (5, 1), (7, 10)]

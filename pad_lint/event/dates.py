@@ -118,6 +118,33 @@ class DateMatch:
         return _names()[1][_fold(self.stated_weekday)] == self.date.weekday()
 
 
+@dataclass
+class InvalidDateMatch:
+    """A date written in a recognised form that does not exist (``31 février 2026``, ``30/02/2026``).
+
+    ``year`` is ``None`` when the text has none (then only days no year has, such as
+    30 February or 31 April, are invalid).
+    """
+
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+    year: int | None
+    stated_weekday: str | None = None
+
+    @property
+    def days_in_month(self) -> int:
+        """Days of ``month`` in ``year`` (29 for February when the year is not written)."""
+        if self.month == 2:
+            if self.year is None:
+                return 29
+            leap = self.year % 4 == 0 and (self.year % 100 != 0 or self.year % 400 == 0)
+            return 29 if leap else 28
+        return 30 if self.month in (4, 6, 9, 11) else 31
+
+
 def _hhmm(m: re.Match[str], p: str) -> str | None:
     for h, mm, ap in ((f"{p}h", f"{p}m", None), (f"{p}h2", f"{p}m2", None), (f"{p}h3", f"{p}m3", f"{p}ap")):
         if m.group(h) is not None:
@@ -143,12 +170,14 @@ def find_times(text: str) -> list[tuple[int, int, str, str | None]]:
 _DIGIT = re.compile(r"\d")
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
+def find_dates(text: str, default_year: int | None = None,
+               invalid: list[InvalidDateMatch] | None = None) -> list[DateMatch]:
     """Every date in ``text``, in order, without overlaps.
 
     A date without a year is kept only when ``default_year`` is given (it is then
-    marked ``year_inferred``). Impossible dates (31 June) are skipped. Two-digit
-    years are 20xx.
+    marked ``year_inferred``). Impossible dates (31 June) are not returned; when
+    ``invalid`` is a list, those written with a real day (1-31) and month (1-12),
+    and with a year or a weekday, are appended to it. Two-digit years are 20xx.
     """
     if not _DIGIT.search(text):  # every pattern has the day in digits
         return []
@@ -169,18 +198,29 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
             if kind == "numeric" and month and month > 12 and day <= 12:
                 day, month = month, day
             year_text = groups.get("year")
+            weekday = groups.get("weekday")
+            written_year = None if year_text is None else int(year_text) + (2000 if len(year_text) == 2 else 0)
+            if month and 1 <= month <= 12 and 1 <= day <= 31:
+                # quoted without the "le"/"du" before the day
+                first = m.start("weekday") if weekday is not None else (m.start("day") if kind == "dmy" else start)
+                bad = InvalidDateMatch(first, end, text[first:end], day, month, written_year, weekday)
+                if day > bad.days_in_month:
+                    # "31 février 2026", "Lundi 30 février": a date, but not a real one
+                    if invalid is not None and (written_year is not None or weekday is not None):
+                        invalid.append(bad)
+                    taken.append((start, end))
+                    continue
             inferred = False
             if year_text is None:
                 if default_year is None:
                     continue
                 year, inferred = default_year, True
             else:
-                year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+                year = written_year  # type: ignore[assignment]
             try:
                 date = dt.date(year, month or 0, day)
             except (ValueError, TypeError):
                 continue
-            weekday = groups.get("weekday")
             if kind in ("dmy", "mdy") and year_text is None and weekday is None and inferred:
                 # "9 mars" alone is too weak without a weekday or a year
                 continue

@@ -8,7 +8,8 @@ The steps, each in its own module:
   a YAML list is ignored, as HedgeDoc does) or else the ``###### tags:`` code spans;
 * sessions from headings (:mod:`.sessions`), ids in the configured heading-id dialect;
 * dates and times (:mod:`.dates`) from YAML ``date``, the title, the first heading and
-  the body;
+  the body, and the written dates that do not exist (``31 février 2026``);
+* the location and the mode (in person, online, hybrid) with their evidence (:mod:`.venue`);
 * people, roles, organisations and credits (:mod:`.people`).
 """
 
@@ -22,18 +23,15 @@ from ..config import Config
 from ..links import pad_links
 from ..markdown.view import PadView
 from . import models as m
-from .dates import DateMatch, find_dates
+from .dates import DateMatch, InvalidDateMatch, find_dates
 from .lines import block_lines
 from .people import build_people, extract_mentions
 from .sessions import build_sessions, session_kind, title_heading_index
+from .venue import find_venue
 
 __all__ = ["build_document", "session_kind"]
 
 _DATE_LABEL = re.compile(r"(?i)^\s*(?:date|dates|quand|when|le|時間|日期|jour|day)\s*[:：]?")
-_LOCATION_LABEL = re.compile(r"(?i)^\s*(?:lieu|lieux|location|venue|adresse|address|où|where|地點|實體地點|地点)\s*[:：]\s*(?P<value>.+)$")
-_ONLINE = re.compile(r"(?i)\b(visio(?:conf[ée]rence)?|en ligne|online|distanciel|video ?call|videoconference|zoom|jitsi|"
-                     r"bigbluebutton|bbb|meet\.google|teams)\b|線上")
-_HYBRID = re.compile(r"(?i)hybrid|hybride|混合")
 _PAD_HOST = re.compile(r"(?i)^(?:https?://[^/]*(?:pad|hackmd|codimd|hedgedoc|framapad|etherpad|cryptpad)[^/]*/|/(?!/)[^.\s]+$)")
 
 
@@ -127,15 +125,23 @@ def _event_date(match: DateMatch, span: m.Span | None, origin: str) -> m.EventDa
                        origin=origin)  # type: ignore[arg-type]
 
 
-def _dates(view: PadView, title: m.TextValue | None) -> tuple[m.EventDate | None, list[m.EventDate]]:
+def _invalid_date(bad: InvalidDateMatch, span: m.Span | None, origin: str) -> m.InvalidDate:
+    return m.InvalidDate(text=bad.text, day=bad.day, month=bad.month, year=bad.year, days_in_month=bad.days_in_month,
+                         stated_weekday=bad.stated_weekday, span=span, origin=origin)  # type: ignore[arg-type]
+
+
+def _dates(view: PadView, title: m.TextValue | None,
+           invalid_out: list[m.InvalidDate] | None = None) -> tuple[m.EventDate | None, list[m.EventDate]]:
     """The event's date and every date found, in order of position.
 
     Priority for the event date: YAML ``date``, the title, the title heading, a body
     line labelled ``Date :`` (or ``Quand``, ``時間``…), then the first date in the body.
+    Dates that do not exist (``31 février 2026``) are appended to ``invalid_out``.
     """
     fm = view.front_matter
     index = view.index
     candidates: list[tuple[int, m.EventDate]] = []   # (priority, date)
+    invalid: list[tuple[int, m.InvalidDate]] = []    # (start offset, date)
 
     raw_date = fm.data.get("date")
     if raw_date is not None:
@@ -148,9 +154,12 @@ def _dates(view: PadView, title: m.TextValue | None) -> tuple[m.EventDate | None
             candidates.append((0, m.EventDate(date=raw_date, text=text, weekday=_weekday(raw_date), span=span,
                                               origin="yaml")))
         elif isinstance(raw_date, str) and vs:
-            for dm in find_dates(index.text[vs[0]:vs[1]]):
+            bad: list[InvalidDateMatch] = []
+            for dm in find_dates(index.text[vs[0]:vs[1]], None, bad):
                 candidates.append((0, _event_date(dm, index.span(vs[0] + dm.start, vs[0] + dm.end), "yaml")))
                 break
+            for b in bad[:1]:
+                invalid.append((vs[0] + b.start, _invalid_date(b, index.span(vs[0] + b.start, vs[0] + b.end), "yaml")))
 
     # texts to scan: (priority, base offset or None, text, origin)
     texts: list[tuple[int, list[tuple[int, int]] | None, str, str]] = []
@@ -169,26 +178,40 @@ def _dates(view: PadView, title: m.TextValue | None) -> tuple[m.EventDate | None
     if ti is not None:
         title_block = next((b for b, blk in enumerate(view.blocks) if blk.kind == "heading" and blk.section == ti), None)
 
-    def scan(default_year: int | None, only_inferred: bool) -> list[tuple[int, m.EventDate]]:
+    def scan(default_year: int | None, only_inferred: bool, collect: bool = False) -> list[tuple[int, m.EventDate]]:
         found: list[tuple[int, m.EventDate]] = []
         for prio, _offs, text, origin in texts:
-            for dm in find_dates(text, default_year):
+            bad: list[InvalidDateMatch] = []
+            for dm in find_dates(text, default_year, bad if collect else None):
                 if dm.year_inferred != only_inferred:
                     continue
                 s, e = _offs[dm.start][0], _offs[max(dm.start, dm.end - 1)][0] + 1  # type: ignore[index]
                 found.append((prio, _event_date(dm, index.span(s, e), origin)))
+            for b in bad:
+                s, e = _offs[b.start][0], _offs[max(b.start, b.end - 1)][0] + 1  # type: ignore[index]
+                invalid.append((s, _invalid_date(b, index.span(s, e), origin)))
         for block_no, line in body_lines:
             is_title = block_no == title_block
             labelled = bool(_DATE_LABEL.match(line.text))
-            for dm in find_dates(line.text, default_year):
+            bad = []
+            for dm in find_dates(line.text, default_year, bad if collect else None):
                 if dm.year_inferred != only_inferred:
                     continue
                 s, e = line.source(dm.start, dm.end)
                 prio = 2 if is_title else (3 if labelled else 4)
                 found.append((prio, _event_date(dm, index.span(s, e), "title" if is_title else "body")))
+            for b in bad:
+                s, e = line.source(b.start, b.end)
+                invalid.append((s, _invalid_date(b, index.span(s, e), "title" if is_title else "body")))
         return found
 
-    candidates += scan(None, False)
+    candidates += scan(None, False, collect=True)
+    if invalid_out is not None:
+        seen_bad: set[int] = set()
+        for start, bad_date in sorted(invalid, key=lambda sb: sb[0]):
+            if start not in seen_bad:
+                seen_bad.add(start)
+                invalid_out.append(bad_date)
     full = sorted(candidates, key=lambda pd: (pd[0], pd[1].span.start_offset if pd[1].span else 0))
     year = full[0][1].date.year if full else _year_hint(view, title)
     if year is not None:
@@ -222,27 +245,10 @@ def _year_hint(view: PadView, title: m.TextValue | None) -> int | None:
     return None
 
 
-def _location(view: PadView) -> tuple[m.TextValue | None, str | None]:
-    location = None
-    online = hybrid = False
-    for block_no, block in enumerate(view.blocks):
-        for line in block_lines(view, block_no):
-            mloc = _LOCATION_LABEL.match(line.text)
-            if mloc and location is None:
-                s, e = line.source(mloc.start("value"), len(line.text.rstrip()))
-                location = m.TextValue(value=mloc.group("value").strip(), span=view.index.span(s, e), origin="body")
-            if _HYBRID.search(line.text):
-                hybrid = True
-        if block_no < 40 and _ONLINE.search(block.text):
-            online = True
-    mode = None
-    if hybrid or (online and location is not None and not _ONLINE.search(location.value)):
-        mode = "hybrid"
-    elif online:
-        mode = "online"
-    elif location is not None:
-        mode = "in-person"
-    return location, mode
+def count_lines(text: str) -> int:
+    """Lines as editors and ``wc -l`` count them: a final line break ends the last
+    line instead of starting an empty one; a last line without a break counts too."""
+    return text.count("\n") + (1 if text and not text.endswith("\n") else 0)
 
 
 def build_document(view: PadView, config: Config | None = None) -> m.EventDocument:
@@ -258,7 +264,8 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
     pad = view.pad
     metadata, tags = _metadata(view)
     title = _title(view, metadata)
-    date, dates = _dates(view, title)
+    invalid_dates: list[m.InvalidDate] = []
+    date, dates = _dates(view, title, invalid_dates)
 
     sessions, by_heading = build_sessions(view, config.links.dialect)
     kinds = {s.id: s.kind for s in sessions}
@@ -295,11 +302,12 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
             visibility = m.Visibility(publicly_editable=bool(re.search(r"(?i)écriture|editable", adm.text)),
                                       statement=adm.text, span=c.span)
             break
-    location, mode = _location(view)
+    location, mode, mode_evidence = find_venue(view, title, lambda key: _yaml_value_span(view, key))
 
     return m.EventDocument(
-        source=m.Source(path=pad.path, sha256=pad.sha256, lines=pad.index.line_count, encoding=pad.encoding),
-        metadata=metadata, title=title, date=date, dates=dates, location=location, mode=mode,  # type: ignore[arg-type]
+        source=m.Source(path=pad.path, sha256=pad.sha256, lines=count_lines(pad.text), encoding=pad.encoding),
+        metadata=metadata, title=title, date=date, dates=dates, invalid_dates=invalid_dates, location=location,
+        mode=mode, mode_evidence=mode_evidence,  # type: ignore[arg-type]
         language=metadata.lang, tags=tags, sessions=sessions, people=people, organisations=organisations,
         credits=credits, links=links, linked_pads=pad_links(view), images=images, admonitions=admonitions, visibility=visibility,
         licence=_licence(view), **_inclusive(view, config),

@@ -33,7 +33,7 @@ class Source(_Model):
     path: str | None = Field(None, description="File path, '-' for stdin, or None")
     url: str | None = Field(None, description="Pad URL when fetched from a HedgeDoc server")
     sha256: str = Field("", description="SHA-256 of the raw bytes (hex)")
-    lines: int = Field(0, ge=0, description="Number of lines")
+    lines: int = Field(0, ge=0, description="Number of lines, as `wc -l` counts them plus a last line without a line break")
     encoding: str = "utf-8"
 
 
@@ -80,6 +80,19 @@ class EventDate(_Model):
                                                            "None when no weekday is written")
     year_inferred: bool = Field(False, description="The text has no year; it was taken from the pad's other dates, "
                                                    "its title or its file name")
+    span: Span | None = None
+    origin: Literal["yaml", "title", "body"] = "body"
+
+
+class InvalidDate(_Model):
+    """A date written in a recognised form that does not exist (``31 février 2026``, ``30/02/2026``)."""
+
+    text: str = Field(description="The text as written")
+    day: int = Field(ge=1, le=31)
+    month: int = Field(ge=1, le=12)
+    year: int | None = Field(None, description="The year written, if any")
+    days_in_month: int = Field(description="How many days that month has (in that year)")
+    stated_weekday: str | None = Field(None, description="Weekday written beside the date, as written")
     span: Span | None = None
     origin: Literal["yaml", "title", "body"] = "body"
 
@@ -190,8 +203,14 @@ class EventDocument(_Model):
     title: TextValue | None = None
     date: EventDate | None = None
     dates: list[EventDate] = Field(default_factory=list, description="Every date found, in order")
+    invalid_dates: list[InvalidDate] = Field(default_factory=list,
+                                             description="Dates written that do not exist (31 February), in order")
     location: TextValue | None = None
-    mode: Literal["in-person", "online", "hybrid"] | None = None
+    mode: Literal["in-person", "online", "hybrid"] | None = Field(
+        None, description="How people took part, when the pad says so about the event itself (its metadata, "
+                          "title, opening lines, a `Lieu :`/`Location:`/`Lien de la visio :` line or a box)")
+    mode_evidence: list[TextValue] = Field(default_factory=list,
+                                           description="The statements `mode` was read from, with their spans")
     language: str | None = Field(None, description="BCP 47 tag: YAML `lang` or detected")
     tags: list[Tag] = Field(default_factory=list)
     sessions: list[Session] = Field(default_factory=list)

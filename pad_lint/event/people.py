@@ -100,6 +100,24 @@ _NOT_NAMES = {
     "decision", "accepted", "acceptee", "suivi", "status", "statut", "prochain", "prochaine", "reunion", "meeting",
     "videoconference", "visio", "adresse", "address", "contact", "email", "mail", "tel", "telephone", "site", "web",
 }
+#: Honorifics written before a name ("M. Martin", "Mme Dubois", "Dr. Durand", "Pr Leroy"):
+#: the person is kept, the honorific is not part of the name.
+HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mmes?\.?|Mlles?\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Drs?\.?|Pr\.?|Prof\.?|Madame|"
+                       r"Monsieur|Mademoiselle|Docteure?|Professeure?|Miss)\s+(?=[A-ZÀ-Ý])")
+_HONORIFIC = r"(?:(?:M\.|MM\.|(?:Mmes?|Mlles?|Mr|Mrs|Ms|Mx|Drs?|Pr|Prof)\.?|Madame|Monsieur|Mademoiselle|Docteure?|" \
+             r"Professeure?|Miss)\s+)"
+_HONORIFIC_PREFIX = _HONORIFIC + "?"
+
+
+def strip_honorific(name: str) -> tuple[str, int]:
+    """``(name without its honorific, number of characters removed)``: ``M. Martin`` -> ``("Martin", 3)``."""
+    lead = len(name) - len(name.lstrip())
+    found = HONORIFIC.match(name.lstrip())
+    if not found or not name.lstrip()[found.end():].strip():
+        return name, 0
+    return name.lstrip()[found.end():], lead + found.end()
+
+
 _TRAILING_PREP = re.compile(r"(?i)[\s,]*(?:chez|at|au|aux|à la|à l['’]|à|de la|de l['’]|du|des|de|d['’]|pour|for|with|"
                             r"avec|@|in|dans|from|of|,|-|–|—|:)\s*$")
 _SPLIT_NAMES = re.compile(r",\s+|,(?=[A-ZÀ-Ý])|\s*;\s*|\s+et\s+|\s+and\s+|\s*&\s*|\s+\+\s+|\s+/\s+")
@@ -120,8 +138,11 @@ def _tokens(name: str) -> list[str]:
 
 
 def name_like(text: str, *, max_tokens: int = 4) -> bool:
-    """Does ``text`` look like a person's name (capitalised words, particles allowed)?"""
-    text = text.strip()
+    """Does ``text`` look like a person's name (capitalised words, particles allowed)?
+
+    A leading honorific (``M.``, ``Mme``, ``Dr``…) is not counted: ``M. Martin`` is a name.
+    """
+    text = strip_honorific(text.strip())[0].strip()
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     words = text.split()
@@ -178,7 +199,7 @@ _ORG_END = re.compile(r"(?i)\s+(?:avec|with|pour|for|et|and|sur|on|en|in|depuis|
 
 def _lenient_name(text: str) -> bool:
     """Roster entries: nicknames and handles are names too (``hevna``, ``Zed42``)."""
-    text = text.strip()
+    text = strip_honorific(text.strip())[0].strip()
     if not text or len(text) > 40 or not any(c.isalpha() for c in text):
         return False
     words = text.split()
@@ -224,6 +245,7 @@ class Mention:
     credit: bool = False             # pad-level credit (note takers, illustrator, set-up)
     line_text: str = ""
     line_span: tuple[int, int] | None = None
+    honorific: str | None = None     # "M.", "Mme", "Dr."… written before the name (not part of it)
 
 
 @dataclass
@@ -278,6 +300,16 @@ class _Reader:
         return "facilitator"
 
     def add(self, mention: Mention) -> None:
+        name, cut = strip_honorific(mention.name)
+        if cut:
+            # the span starts after the honorific as written in the source ("M. **Martin**")
+            source = self.view.pad.text[mention.start:mention.end]
+            found = HONORIFIC.match(source)
+            if found is None:
+                return
+            mention.honorific = mention.name[:cut].strip()
+            mention.name = name
+            mention.start += found.end()
         if _PLACEHOLDER.match(mention.name.strip()):
             return
         self.out.mentions.append(mention)
@@ -413,7 +445,8 @@ class _Reader:
                                  tentative=single))
                 self.self_introduction(line, e0, session)
                 return
-        m_plain = re.match(r"^\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+){0,2}|[A-Z]{2,4})\s?[:：]\s", text)
+        m_plain = re.match(r"^\s*(?P<name>" + _HONORIFIC_PREFIX + r"[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+){0,2}|"
+                           r"[A-Z]{2,4})\s?[:：]\s", text)
         contact = m_plain and re.search(r"\b\d{5}\b|@|\b(?:rue|avenue|bd|boulevard|place|campus|cedex)\b",
                                         text[m_plain.end():], re.I)
         if m_plain and not contact and (name_like(m_plain.group("name"), max_tokens=3) or m_plain.group("name").isupper()):
@@ -421,7 +454,8 @@ class _Reader:
             self.add(Mention(m_plain.group("name"), s, e, role="speaker", session=session, cue="speaker turn",
                              tentative=True, line_text=text))
             return
-        m_verb = re.match(r"^\s*(?P<name>[A-ZÀ-Ý][\w'’\-]+(?: (?:[A-ZÀ-Ý][\w'’\-]+|de|du|le|la)){1,3})", text)
+        word, more = r"[A-ZÀ-Ý][\w'’\-]+", r"(?: (?:[A-ZÀ-Ý][\w'’\-]+|de|du|le|la))"
+        m_verb = re.match(rf"^\s*(?P<name>{_HONORIFIC}{word}{more}{{0,3}}|{word}{more}{{1,3}})", text)
         if m_verb and _TURN_VERBS.match(text[m_verb.end():]) and name_like(m_verb.group("name")):
             s, e = line.source(m_verb.start("name"), m_verb.end("name"))
             verb = _TURN_VERBS.match(text[m_verb.end():]).group(0).strip()  # type: ignore[union-attr]
@@ -556,6 +590,17 @@ class _Reader:
             text, offs, _links, _strong = clean_inline(inner_raw, base)
             line = Line(text=text, offsets=offs, block=tag.block, line_no=0)
             names_end, role, cue = len(text), "speaker", "[name=]"
+            credit, line_span, line_text = False, None, value
+            before = self.cue_before(tag)
+            if before is not None:
+                # "Prise de notes : [name=Léa]": the cue written before the tag gives the role
+                role, cue, holder = before
+                role = self.resolve_role(role, session)
+                block = self.view.blocks[tag.block]
+                credit = role in _CREDIT_ROLES and (block.container is not None or session is None)
+                if credit:
+                    session, line_span, line_text = None, (holder.offsets[0], holder.source(0, len(holder.text))[1]), \
+                        holder.text
             colon = re.search(r"\s*[:：]\s*", text)
             if colon:
                 role_text = text[colon.end():]
@@ -572,7 +617,29 @@ class _Reader:
                     continue
                 k = text.find(p)
                 s, e = line.source(k, k + len(p))
-                self.add(Mention(p, s, e, role=role, session=session, cue=cue, line_text=value))
+                self.add(Mention(p, s, e, role=role, session=session, cue=cue, line_text=line_text, credit=credit,
+                                 line_span=line_span))
+
+    def cue_before(self, tag) -> tuple[str, str, Line] | None:  # noqa: ANN001 - ExtraTag
+        """``(role, cue, line)`` when the text before a ``[name=…]`` tag on its line is only
+        a role cue (``Prise de notes :``, ``Animé par``)."""
+        if tag.block < 0:
+            return None
+        for line in block_lines(self.view, tag.block):
+            if not line.offsets or not line.offsets[0] <= tag.span.start_offset <= line.offsets[-1]:
+                continue
+            k = next((i for i, off in enumerate(line.offsets[:-1]) if off >= tag.span.start_offset), None)
+            if k is None:
+                return None
+            prefix = line.text[:k].strip(" \t*-–—•")
+            if not prefix:
+                return None
+            for role, pattern in ROLE_CUES:
+                found = pattern.match(prefix)
+                if found and not prefix[found.end():].strip(" :："):
+                    return role, prefix.strip(" :："), line
+            return None
+        return None
 
 
 def _find_folded(text: str, needle: str) -> int:
@@ -653,7 +720,10 @@ def merge_people(mentions: list[Mention]) -> list[PersonGroup]:
         if not g.mentions or len(key.split()) != 1:
             continue
         spelled = g.mentions[0].name.strip()
-        if spelled.isupper() and 2 <= len(spelled) <= 4:
+        if all(mn.honorific for mn in g.mentions):
+            # "M. Martin", "Mme Dubois": a family name, never a first name
+            targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and fk.split()[-1] == key}
+        elif spelled.isupper() and 2 <= len(spelled) <= 4:
             targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and _initials(fg.canonical()) == spelled}
         else:
             targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and fk.split()[0] == key}

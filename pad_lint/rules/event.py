@@ -1,16 +1,26 @@
-"""Event-fact rules EVT001–EVT004, read from the event document (``ctx.document``)."""
+"""Event-fact rules EVT001–EVT005, read from the event document (``ctx.document``).
+
+Every message says what is wrong and why it matters to readers; ``help`` says how
+to fix it.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
 
+from babel.dates import get_day_names
+
 from ..diagnostics import Diagnostic
 from ..event.people import fold, variant_is_only_case
 from .context import LintContext
 from .registry import rule
 
-_SOURCE = "pad-lint event document (shared/design.md); HedgeDoc 1.x title rule (shared/reference/hedgedoc-format.md §3)"
+_SOURCE = "pad-lint event document (schemas/event-document.schema.json)"
+_TITLE_SOURCE = ("HedgeDoc 1.x title rule (hedgedoc/hedgedoc@master lib/models/note.js extractNoteTitle: YAML `title`, "
+                 "else the first level-1 heading when it holds one line)")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
 
 
 def _first_line(ctx: LintContext):  # noqa: ANN202 - Span
@@ -33,15 +43,18 @@ Titled).
 Fix: start the pad with `# What, where, when`, for example
 `# Atelier réparation – Lyon, 14 mars 2026`.
 """,
-    source=_SOURCE + "; WCAG 2.1 SC 2.4.2",
+    source=_TITLE_SOURCE + "; WCAG 2.1 SC 2.4.2 Page Titled",
     example="""
 ## Notes        <- EVT001: no level-1 heading, no YAML title
 """,
 )
 def MISSING_TITLE(ctx: LintContext) -> Iterator[Diagnostic]:
     if ctx.document.title is None:
-        yield MISSING_TITLE.diagnostic(ctx, _first_line(ctx), "the pad has no title: HedgeDoc will call it \"Untitled\"",
-                                       help="add a first line `# Title of the event` or a YAML `title:`")
+        yield MISSING_TITLE.diagnostic(
+            ctx, _first_line(ctx),
+            "The pad has no title: HedgeDoc lists it as “Untitled” in everyone's history, the downloaded file is "
+            "named Untitled.md, and search engines and screen readers get no page title.",
+            help="Add a first line `# Title of the event` (what, where, when), or a YAML `title:`.")
 
 
 @rule(
@@ -55,20 +68,20 @@ the YAML `date:` key, the title, and the text (`Mardi 21 juin 2022`, `le 3 mars 
 
 Fix: put the date in the title, for example `# Atelier réparation – 14 mars 2026`.
 """,
-    source=_SOURCE,
+    source=_SOURCE + " (`date`)",
     example="""
 # Atelier réparation     <- EVT002: no date anywhere
 """,
 )
 def MISSING_DATE(ctx: LintContext) -> Iterator[Diagnostic]:
     doc = ctx.document
-    if doc.date is None:
+    if doc.date is None and not doc.invalid_dates:   # a date written but impossible is EVT005's
         span = doc.title.span if doc.title is not None and doc.title.span is not None else _first_line(ctx)
-        yield MISSING_DATE.diagnostic(ctx, span, "the pad does not say when the event took place",
-                                      help="add the date to the title, e.g. `– 14 mars 2026` / `– March 14, 2026`")
-
-
-_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+        yield MISSING_DATE.diagnostic(
+            ctx, span,
+            "The pad does not say when the event took place: once it is over, readers cannot tell which edition "
+            "the notes are about, and archives cannot be sorted by date.",
+            help="Add the date to the title, e.g. `– 14 mars 2026` or `– March 14, 2026`.")
 
 
 @rule(
@@ -82,27 +95,74 @@ year is not written are not checked.
 
 Fix: correct the weekday or the date.
 """,
-    source=_SOURCE + "; the proleptic Gregorian calendar (Python datetime)",
+    source=_SOURCE + " (`dates`: `stated_weekday`, `weekday`); the Gregorian calendar (Python datetime); "
+                     "weekday names from the Unicode CLDR (Babel)",
     example="""
 # Atelier du lundi 21 juin 2022      <- EVT003: 21 June 2022 was a Tuesday
 """,
 )
 def WEEKDAY_MISMATCH(ctx: LintContext) -> Iterator[Diagnostic]:
+    text = ctx.text
     for d in ctx.document.dates:
-        if d.weekday_matches is False and not d.year_inferred and d.span is not None:
-            fr = _ascii(d.stated_weekday or "").lower() in {_ascii(w) for w in _WEEKDAYS_FR}
-            right = _WEEKDAYS_FR[_index(d.weekday)] if fr else d.weekday.capitalize()
+        if d.weekday_matches is False and not d.year_inferred and d.span is not None and d.stated_weekday:
+            written = _written_weekday(text[d.span.start_offset:d.span.end_offset], d.stated_weekday)
+            named = _weekday_name(d.stated_weekday, "en", "wide")
+            right = _same_style(written, d.weekday)
+            day = f"{d.date.day} {_MONTHS_EN[d.date.month - 1]} {d.date.year}"
+            said = f"“{written}”" if named.lower() == written.lower() else f"“{written}” ({named})"
             yield WEEKDAY_MISMATCH.diagnostic(
-                ctx, d.span, f"“{d.text}”: {d.date.isoformat()} is a {d.weekday.capitalize()}, not a "
-                             f"{d.stated_weekday}", help=f"write “{right}”, or correct the date")
+                ctx, d.span,
+                f"The date “{d.text}” says {said}, but {day} is a {d.weekday.capitalize()}: readers may go to the "
+                f"event on the wrong day.",
+                help=f"Write “{right}”, or correct the date.")
 
 
-def _ascii(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower().rstrip(".")
 
 
-def _index(weekday: str) -> int:
-    return ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(weekday)
+def _written_weekday(date_text: str, stated: str) -> str:
+    """The weekday as written in the date, with its abbreviation dot (``mer.``, ``Mon``)."""
+    k = date_text.find(stated)
+    if k < 0:
+        return stated
+    end = k + len(stated)
+    return date_text[k:end + 1] if date_text[end:end + 1] == "." else stated
+
+
+def _weekday_forms() -> dict[str, tuple[str, str, int]]:
+    """Folded weekday word -> (locale, width, 0..6 with Monday = 0), from the CLDR data (French, English)."""
+    forms: dict[str, tuple[str, str, int]] = {}
+    for locale in ("fr", "en"):
+        for width in ("wide", "abbreviated"):
+            for num, name in get_day_names(width, locale=locale).items():
+                forms.setdefault(_fold(name), (locale, width, num))
+    return forms
+
+
+_FORMS = _weekday_forms()
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_name(stated: str, locale: str, width: str) -> str:
+    """The full English name of a stated weekday (``Mon`` -> ``Monday``)."""
+    num = _FORMS.get(_fold(stated), ("en", "wide", 0))[2]
+    return str(get_day_names(width, locale=locale)[num])
+
+
+def _same_style(written: str, weekday: str) -> str:
+    """``weekday`` (English, wide) in the language, length and capitalisation of ``written``."""
+    locale, width, _num = _FORMS.get(_fold(written), ("en", "wide", 0))
+    name = str(get_day_names(width, locale=locale)[_WEEKDAYS.index(weekday)])
+    if written.endswith(".") and not name.endswith("."):
+        name += "."
+    elif not written.endswith(".") and name.endswith("."):
+        name = name[:-1]
+    if written[:1].isupper():
+        name = name[:1].upper() + name[1:]
+    elif written[:1].islower():
+        name = name[:1].lower() + name[1:]
+    return name
 
 
 @rule(
@@ -136,5 +196,40 @@ def INCONSISTENT_PERSON_NAME(ctx: LintContext) -> Iterator[Diagnostic]:
                 span = next((s for s in person.mentions if fold(text[s.start_offset:s.end_offset]) == fold(variant)),
                             person.mentions[0] if person.mentions else _first_line(ctx))
             yield INCONSISTENT_PERSON_NAME.diagnostic(
-                ctx, span, f"“{variant}” and “{person.name}” seem to name the same person, spelled differently",
-                help=f"use one spelling, e.g. “{person.name}”")
+                ctx, span,
+                f"The spellings “{variant}” and “{person.name}” seem to name the same person: readers searching the "
+                f"notes for one spelling miss the other, and a published report may misname the person.",
+                help=f"Use one spelling throughout, the one the person uses, e.g. “{person.name}”.")
+
+
+@rule(
+    code="EVT005", name="invalid-date", severity="warning",
+    summary="A date is written that does not exist (\"31 février 2026\", \"30/02/2026\").",
+    explanation="""
+A date such as 31 February, 31 April or 29 February of a year that is not a leap year does
+not exist: readers cannot tell when the event took place, calendars and archives cannot use
+it, and the pad is not reported as undated (EVT002) because a date was written. It usually
+comes from a typing slip or from a pad copied from another month.
+
+The forms checked are those pad-lint reads as dates (`31 février 2026`, `lundi 31 février`,
+`30/02/2026`, `2026-02-30`, `February 30, 2026`…) with a real day (1-31) and month (1-12); a
+date without a year is reported only when no year has that day (30 February, 31 June).
+
+Fix: correct the day or the month.
+""",
+    source=_SOURCE + " (`invalid_dates`); the Gregorian calendar (Python datetime)",
+    example="""
+# Réunion du lundi 31 février 2026      <- EVT005: February 2026 has 28 days
+""",
+)
+def INVALID_DATE(ctx: LintContext) -> Iterator[Diagnostic]:
+    for d in ctx.document.invalid_dates:
+        if d.span is None:
+            continue
+        month = _MONTHS_EN[d.month - 1]
+        which = f"{month} {d.year}" if d.year is not None else month
+        yield INVALID_DATE.diagnostic(
+            ctx, d.span,
+            f"“{d.text}” is not a real date: {which} has {d.days_in_month} days, so readers cannot tell when the "
+            f"event took place.",
+            help="Correct the day or the month.")
