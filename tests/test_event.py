@@ -439,7 +439,9 @@ def test_hybrid_pad_with_labels(shared_dir):
 
 @pytest.mark.parametrize("src, mode, evidence, location", [
     # statements about the event
-    ("# Réunion en visio du 3 mars 2026\n", "online", [("en visio", 1, "heading")], None),
+    ("# Réunion en visio du 3 mars 2026\n", "online", [("Réunion en visio", 1, "heading")], None),
+    ("# Visio équipe, 3 mars 2026\n", "online", [("Visio", 1, "heading")], None),
+    ("# Webinaire RGAA, 3 mars 2026\n", "online", [("Webinaire", 1, "heading")], None),
     ("# Atelier\n\n**Lieu :** La Myne, Villeurbanne\n", "in-person", [("Lieu : La Myne, Villeurbanne", 3, "body")],
      "La Myne, Villeurbanne"),
     ("# Atelier\n\nOù : salle 3\n", "in-person", [("Où : salle 3", 3, "body")], "salle 3"),
@@ -461,6 +463,7 @@ def test_hybrid_pad_with_labels(shared_dir):
     ("# A\n\nElle a dit « on se voit en visio ».\n", None, [], None),
     ("# A\n\nLa prochaine réunion se tiendra en visio.\n", None, [], None),
     ("# A\n\n[Version en ligne, pas à jour](https://pad.example.org/x)\n", None, [], None),
+    ("# Atelier : bien utiliser la visioconférence\n", None, [], None),   # the topic, not the format
 ])
 def test_mode_comes_from_statements_about_the_event(src, mode, evidence, location):
     doc = pad_lint.parse(src)

@@ -48,7 +48,8 @@ _ONLINE_LABEL = re.compile(
 
 _ONLINE_PHRASE = re.compile(
     r"(?i)\b(?:en|par|via|sur) (?:" + _VISIO + r"|distanciel|zoom|jitsi|bigbluebutton|bbb|teams|webex|whereby)\b|"
-    r"\b(?:" + _VISIO + r")\b|\bwebinaires?\b|\bwebinars?\b|"
+    r"\b(?:r[ée]unions?|points?|rencontres?|ateliers?|s[ée]ances?|sessions?|AG|assembl[ée]es?|permanences?|cours) "
+    r"(?:en )?(?:" + _VISIO + r")\b|^\s*(?:" + _VISIO + r")\b|\bwebinaires?\b|\bwebinars?\b|"
     r"\b(?:100 ?%|enti[èe]rement|uniquement|totalement) (?:en ligne|à distance|en distanciel)|"
     r"\b(?:r[ée]unions?|rencontres?|ateliers?|[ée]v[éè]nements?|sessions?|s[ée]ances?|formations?|conf[ée]rences?|"
     r"journ[ée]es?|tables? rondes?|assembl[ée]es?(?: g[ée]n[ée]rales?)?|meetups?|cours|hackathons?|admincamps?)"
