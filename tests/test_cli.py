@@ -35,7 +35,8 @@ def test_concise_line_shape_and_summary(tmp_path, capsys):
     pad.write_text(DIRECTIVE_PAD, encoding="utf-8")
     code, out, err = run([str(pad), "--output-format", "concise", "--fail-level", "warning"], capsys)
     lines = out.splitlines()
-    assert lines[0] == f"{pad}:3:1: NOQA001 [warning] unknown directive `disabel`: it has no effect"
+    assert lines[0] == (f"{pad}:3:1: NOQA001 [warning] Unknown directive `disabel`: it has no effect, "
+                        "so the findings it was meant to silence are still reported")
     assert lines[-1] == "Found 1 finding (1 warning) in 1 pad."
     assert code == 1
     assert err == ""

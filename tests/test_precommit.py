@@ -95,7 +95,7 @@ def test_pad_lint_hook_blocks_a_commit_then_passes(tmp_path, head, pc_home):
     _skip_if_install_failed(proc, "pad-lint")
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, out
-    assert "notes/atelier.md:3:1: NOQA001 [error] unknown directive `disabel`" in out
+    assert "notes/atelier.md:3:1: NOQA001 [error] Unknown directive `disabel`" in out
     assert "archives/old.md" not in out  # excluded, although pre-commit passed it by name
     (repo / "notes" / "atelier.md").write_text(GOOD, encoding="utf-8")
     _git(repo, "add", ".", env=env)
