@@ -32,8 +32,7 @@ from ..spans import Span
 from .context import LintContext
 from .registry import rule
 
-_HEDGEDOC_SANITIZER = ("HedgeDoc 1.x public/js/render.js (xss whitelist, linkRegex) and js-xss safeAttrValue; "
-                       "shared/reference/link-checking.md §2.3")
+_HEDGEDOC_SANITIZER = ("HedgeDoc 1.x public/js/render.js (xss whitelist, linkRegex) and js-xss safeAttrValue")
 
 
 # ---------------------------------------------------------------------------- shared targets
@@ -250,7 +249,7 @@ to fill in. `#` alone is reported as a placeholder: it only jumps to the top of 
 Fix: put the address in, or remove the brackets and keep the text.
 """,
     source="CommonMark 0.31 §6.3 (empty destinations); markdownlint MD042 no-empty-links; "
-           "shared/cases/links/11-empty-links-and-top.md",
+           "mlc#168 and mdbook-linkcheck#67 (empty links not reported)",
     example="""
 - [programme]()
 - [inscriptions](#)
@@ -347,7 +346,7 @@ to write. With `--online`, fragments of web pages are checked in the fetched pag
 Fix: copy the heading's link from the rendered pad (hover the heading, click the link icon).
 """,
     source="HedgeDoc 1.x public/js/extra.js (slugifyWithUTF8, deduplicatedHeaderId); WHATWG HTML "
-           "'scroll to the fragment'; shared/reference/link-checking.md §2.3",
+           "'scroll to the fragment'; markdown-it-anchor and github-slugger (other dialects)",
     fixable=True,
     options=("links.dialect",),
     example="""
@@ -453,7 +452,7 @@ server and are not files; pads read from standard input or a URL are not checked
 
 Fix: correct the path, add the missing file, or link to the file's web address.
 """,
-    source="RFC 3986 §5.2 (relative resolution); shared/cases/links/09-destinations-angle-brackets-spaces.md",
+    source="RFC 3986 §5.2 (relative resolution); CommonMark 0.31 §6.3 (link destinations)",
     example="""
 [le plan](./plan-salle.pdf)
 """,
@@ -529,8 +528,7 @@ underscores, usual file names such as `main` or `setup`).
 
 Fix: put the file name in backticks (`` `README.md` ``) so it shows as a file name.
 """,
-    source="linkify-it fuzzy links (2-letter TLDs); HedgeDoc 1.x public/js/extra.js (linkify: true); "
-           "shared/reference/link-checking.md §2.3",
+    source="linkify-it fuzzy links (2-letter TLDs); HedgeDoc 1.x public/js/extra.js (linkify: true)",
     fixable=True,
     example="""
 Les scripts sont décrits dans README.md.
@@ -671,7 +669,8 @@ def _online_fragment_diagnostics(ctx: LintContext) -> Iterator[Diagnostic]:
         ).model_copy(update={"severity": Severity.WARNING})
 
 
-_ONLINE_SOURCE = "RFC 9110 (HTTP semantics: status codes §15, Retry-After §10.2.3); shared/reference/link-checking.md §5"
+_ONLINE_SOURCE = ("RFC 9110 (HTTP semantics: status codes §15, Retry-After §10.2.3); lychee, linkinator and "
+                  "markdown-link-check issue trackers (429, 999 and Cloudflare false positives)")
 
 
 @rule(
