@@ -333,8 +333,11 @@ def main() -> None:
               + " --write", "```", "", "Commands (run from `benchmarks/corpus/`):", ""]
     for t in tools:
         shown = [a.replace(str(ROOT) + "/", "").replace(PY, "python") for a in t.argv]
-        if len(shown) > 14:
-            shown = shown[:14] + [f"… ({len(shown) - 14} more paths)"]
+        pads_given = [a for a in shown if a.endswith(".md")]
+        if len(pads_given) > 2:  # the 100-pad subset: name two, count the rest
+            first = shown.index(pads_given[0])
+            shown = shown[:first + 2] + [f"… ({len(pads_given) - 2} more pads of subset-100.txt)"]
+        shown = [a if not a.startswith("/tmp/pad-lint-bench-cache-") else "$CACHE" for a in shown]
         lines.append(f"- {t.name}: `{' '.join(shown)}`")
     text = "\n".join(lines)
     print(text)
