@@ -22,7 +22,7 @@ from pad_lint.inclusive.detector import scan_text
 from pad_lint.inclusive.language import LanguageGate, french_share
 from pad_lint.inclusive.lexicon import lexicon
 from pad_lint.inclusive.morphology import analyse, closed_class, doublet, masculine_plural, render, split_ending
-from pad_lint.inclusive.policy import dominant, minimal_edit
+from pad_lint.inclusive.policy import dominant, minimal_edit, vote
 from pad_lint.linter import lint_pad
 from pad_lint.markdown.view import build_view
 from pad_lint.source import Pad
@@ -195,6 +195,15 @@ def test_lexicon_lookups_are_cached():
     assert lex.lemma.cache_info().hits >= 1
 
 
+def test_a_repeated_form_is_analysed_once():
+    from pad_lint.inclusive.morphology import _analyse_cached
+
+    _analyse_cached.cache_clear()
+    scan_text("Les participant·es, les participant·es et les participant·es.", 0, 0)
+    info = _analyse_cached.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+
+
 def test_separator_names():
     assert seps.key(["·", ".", "·"]) == "U+00B7+U+002E"
     assert seps.kind("U+2022") == "lookalike" and seps.kind("U+00B7+U+002E") == "mixed"
@@ -219,6 +228,70 @@ def test_language_gate():
 def test_dominant_breaks_ties_by_first_occurrence():
     assert dominant(["U+002E", "U+00B7", "U+00B7", "U+002E"]) == "U+002E"
     assert dominant([]) is None
+
+
+def test_vote_prefers_the_given_value_on_a_tie_only():
+    assert dominant(["U+002E", "U+00B7"], prefer="U+00B7") == "U+00B7"
+    assert dominant(["U+002E", "U+002D"], prefer="U+00B7") == "U+002E"   # not tied: first seen
+    assert dominant(["U+002E", "U+002E", "U+00B7"], prefer="U+00B7") == "U+002E"   # a majority wins
+    v = vote(["one", "two", "two", "one", "x"])
+    assert (v.winner, v.tied, v.top, v.counts) == ("one", ("one", "two"), 2, {"one": 2, "two": 2, "x": 1})
+    assert vote(["a", "a", "b"]).tied == ()
+
+
+# -- ties (the new-user report: "this pad mostly writes … period (“.” 1×, “·” 1×)") ------------------
+
+def test_separator_tie_goes_to_the_median_dot_and_says_so():
+    text = "---\nlang: fr\n---\nLes participant.e.s et les intervenant·e·s.\n"
+    (d,) = inc(text)
+    assert d.code == "INC001" and text[d.span.start_offset:d.span.end_offset] == "participant.e.s"
+    assert "mostly" not in d.message
+    assert ("this pad writes as many inclusive forms with the median dot “·” as with the period “.” (1× each); "
+            "on a tie pad-lint keeps the median dot, which the writing guides recommend") in d.message
+    assert fix_until_stable(text)[0].endswith("Les participant·e·s et les intervenant·e·s.\n")
+    _, style = forms_for_document(build_view(Pad.from_text(text)))
+    assert style.separator == "U+00B7"   # the event document agrees with the rule
+
+
+def test_separator_tie_without_the_median_dot_goes_to_the_first_seen():
+    text = "---\nlang: fr\n---\nLes participant-e-s et les intervenant.e.s.\n"
+    (d,) = inc(text)
+    assert text[d.span.start_offset:d.span.end_offset] == "intervenant.e.s"
+    assert ("as many inclusive forms with the hyphen “-” as with the period “.” (1× each); on a tie the "
+            "separator used first is the norm") in d.message
+
+
+def test_three_way_tie_and_look_alikes_in_the_count():
+    # the bullet is a look-alike: it votes for the median dot (1×), as many as the period and the hyphen
+    text = "---\nlang: fr\n---\nLes élu•es, les adhérent.es et les salarié-es.\n"
+    got = inc(text)
+    assert [text[d.span.start_offset:d.span.end_offset] for d in got] == ["élu•es", "adhérent.es", "salarié-es"]
+    assert ("as many inclusive forms with the median dot “·” as with the period “.” and with the hyphen “-” "
+            "(1× each, look-alikes of “·” counted as “·”); on a tie pad-lint keeps the median dot") in got[1].message
+    assert fix_until_stable(text)[0].endswith("Les élu·es, les adhérent·es et les salarié·es.\n")
+    # one more median dot is a majority again: the usual wording
+    text = text.replace(" et les salarié-es", ", les salarié-es et les étudiant·es")
+    assert "this pad mostly writes its inclusive forms with the median dot “·”" in inc(text)[1].message
+
+
+def test_period_allowed_tie_goes_to_the_median_dot():
+    text = "---\nlang: fr\n---\nLes élu.es, les étudiant·es et les salarié-es.\n"
+    fixed, _ = fix_until_stable(text, policy="period-allowed")
+    assert fixed.endswith("Les élu.es, les étudiant·es et les salarié·es.\n")
+
+
+def test_plural_tie_goes_to_the_first_style_and_says_so():
+    text = "---\nlang: fr\n---\nLes participant·e·s et les intervenant·es.\n"
+    (d,) = inc(text)
+    assert d.code == "INC002" and text[d.span.start_offset:d.span.end_offset] == "intervenant·es"
+    assert "mostly" not in d.message
+    assert ("this pad uses the two-dot plural (“·e·s”) as often as the one-dot plural (“·es”) (1× each); on a "
+            "tie the style used first is the norm") in d.message
+    (d,) = inc(text.replace("participant·e·s et les intervenant·es", "intervenant·es et les participant·e·s"))
+    assert "this pad uses the one-dot plural (“·es”) as often as the two-dot plural" in d.message
+    # a majority keeps the old wording, counting votes
+    (d,) = inc(text.replace(".\n", ", les élu·e·s.\n"))
+    assert "this pad mostly uses the two-dot plural (“·e·s”): one-dot 1×, two-dot 2×" in d.message
 
 
 def test_consistent_policy_follows_the_majority():

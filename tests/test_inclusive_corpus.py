@@ -90,8 +90,9 @@ def test_no_finding_on_english_and_chinese_pads(shared_dir: Path):
 # false positive that was fixed as a kind (the fix is named), which must not come back.
 # Reviewed with the default configuration (policy consistent, plural consistent).
 REVIEW = [
-    ("fdn-admincamp-2016-02.md", "INC002", 5, 1, "Nouveaux·elles", "TP",
-     "one-dot plural; the pad's other plural forms are two-dot (Présent·e·s, adhérent-e-s)"),
+    ("fdn-admincamp-2016-02.md", "INC002", 5, 1, "Nouveaux·elles", "FP-fixed",
+     "the masculine plural 'nouveaux' is no 'nouveau' + s, so 'Nouveaux·elles' is the only plural spelling "
+     "(the fix wrote 'Nouveaux·elle·s'); fixed for every irregular plural (Analysis.irregular_plural)"),
     ("fdn-admincamp-2016-02.md", "INC004", 132, 1, "nouveaux", "FP-fixed",
      "'nouveaux disques': adjective before its noun; fixed for every pre-nominal adjective (policy._PRENOMINAL)"),
     ("fdn-admincamp-2016-02.md", "INC004", 206, 39, "nouveaux", "FP-fixed",

@@ -22,6 +22,7 @@ asks; URLs with a scheme, ``www.``, a path or an ``@`` are never read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -135,14 +136,48 @@ def _readings(words: list[str], separators: list[str], i: int):
             yield i + 1, written, sp[1], "one" if sp[1] else "n/a", ""
 
 
+class _Taken:
+    """Spans already claimed by a form, for overlap queries in O(log n).
+
+    Spans are added in batches that are each sorted and never overlap the spans already
+    present (each pass of :func:`scan_text` skips candidates that overlap), so a sorted list
+    of starts and the matching ends answer "does ``[a, b)`` overlap a taken span?" with one
+    binary search: the last span starting before ``b`` is the only one that can reach past ``a``.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self._pending: list[tuple[int, int]] = []
+
+    def add(self, a: int, b: int) -> None:
+        self._pending.append((a, b))
+
+    def commit(self) -> None:
+        """Merge the spans added since the last commit (one sort per pass, not per span)."""
+        if self._pending:
+            merged = sorted(list(zip(self.starts, self.ends)) + self._pending)
+            self.starts = [a for a, _ in merged]
+            self.ends = [b for _, b in merged]
+            self._pending = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_left(self.starts, b) - 1
+        return i >= 0 and self.ends[i] > a
+
+
 def scan_text(text: str, base: int, block: int) -> list[Found]:
-    """Every form in one prose run ``text`` starting at pad offset ``base``."""
+    """Every form in one prose run ``text`` starting at pad offset ``base``.
+
+    Linear in the length of ``text`` (up to a log factor): each candidate is read once and
+    checked against earlier forms with a binary search (:class:`_Taken`).
+    """
     out: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def add(f: Found) -> None:
         out.append(f)
-        taken.append((f.start - base, f.end - base))
+        taken.add(f.start - base, f.end - base)
 
     for m in MULTI.finditer(text):
         entry = closed_class(m.group(0))
@@ -150,6 +185,7 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
             add(Found(m.group(0), base + m.start(), base + m.end(), block, seps.key([m.group("sep")]),
                       (m.group("sep"),), entry.plural_style, entry.plural_style != "n/a",
                       m.group("m"), m.group("f"), closed=entry))
+    taken.commit()
 
     for m in CHUNK.finditer(text):
         a, b = m.span()
@@ -161,7 +197,7 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
             continue
         if after in seps.SEPARATOR_CHARS and b + 1 < len(text) and (text[b + 1].isalnum()):
             continue
-        if any(s < b and a < e for s, e in taken):
+        if taken.overlaps(a, b):
             continue
         parts = _SPLIT.split(m.group(0))
         words, separators = parts[0::2], parts[1::2]
@@ -178,9 +214,10 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
                 continue
             add(found[0])
             i = found[1] + 1
+    taken.commit()
 
     for m in PARENS.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         stem, end, tail = m.group("stem"), m.group("end"), m.group("tail") or ""
         sp = split_ending(end)
@@ -196,9 +233,10 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
         if an:
             add(Found(m.group(0), base + m.start(), base + m.end(), block, seps.PARENTHESES, (), style,
                       plural, stem, written, analysis=an))
+    taken.commit()
 
     for m in CAPITAL.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         stem, end = m.group("stem"), m.group("end")
         sp = split_ending(end)
@@ -270,15 +308,18 @@ def prose_pieces(view) -> list[tuple[str, int, int]]:  # noqa: ANN001 - PadView
 
 
 def _merge(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Join pieces that touch in the source (a linkified ``militant.es`` and the run after it)."""
-    merged: list[tuple[str, int, int]] = []
+    """Join pieces that touch in the source (a linkified ``militant.es`` and the run after it).
+
+    Texts are joined once per merged piece (no repeated string concatenation)."""
+    groups: list[tuple[list[str], int, int, int]] = []   # (texts, start, end, block)
     for text, start, block in pieces:
-        if merged and merged[-1][1] + len(merged[-1][0]) == start and merged[-1][2] == block:
-            t, s, b = merged[-1]
-            merged[-1] = (t + text, s, b)
+        if groups and groups[-1][2] == start and groups[-1][3] == block:
+            texts, s, _, b = groups[-1]
+            texts.append(text)
+            groups[-1] = (texts, s, start + len(text), b)
         else:
-            merged.append((text, start, block))
-    return merged
+            groups.append(([text], start, start + len(text), block))
+    return [("".join(texts), start, block) for texts, start, _, block in groups]
 
 
 def detect(view, is_french=None) -> list[Found]:  # noqa: ANN001 - PadView, callable

@@ -36,7 +36,9 @@ class InclusiveForm(BaseModel):
 
 
 class InclusiveStyle(BaseModel):
-    """The pad's dominant inclusive-writing style (ties: the first form seen wins, as Vale's `consistency`)."""
+    """The pad's dominant inclusive-writing style. Ties: the median dot wins a separator tie it is part of,
+    otherwise the first form seen wins (as Vale's `consistency`); irregular plurals (nouveaux·elles) do not
+    vote for the plural style."""
 
     model_config = ConfigDict(extra="forbid")
 

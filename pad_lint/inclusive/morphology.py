@@ -9,8 +9,10 @@ as ``data/alternations.tsv``, ``data/irregular.tsv`` and ``data/closed_class.tsv
 singular, lemma (the masculine singular, lower case: what joins ``participant·es``
 and ``participants``), and whether the masculine half was wrongly pluralised.
 :func:`closed_class` looks a whole token up in the pronoun/determiner list.
-:func:`render` writes a form back in a given separator and plural style, and
-:func:`doublet` writes the full-word pair.
+:func:`render` writes a form back in a given separator and plural style,
+:func:`write_form` writes the well-formed spelling of an analysed form (irregular plurals
+such as ``nouveaux·elles`` have a single plural spelling), and :func:`doublet` writes the
+full-word pair.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def singular_endings() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def split_ending(written: str) -> tuple[str, bool] | None:
     """``("rice", True)`` for ``"rices"``: the singular ending and whether it is plural.
 
@@ -96,6 +99,13 @@ class Analysis:
     to write in a corrected form (``utilisateur`` for ``utilisateurs·rices``,
     ``nouveaux`` kept for ``nouveaux·elles``); ``double_plural`` flags a masculine half
     wrongly pluralised (``présents·es``); ``masc_plural`` is the masculine plural.
+
+    ``irregular_plural``: the masculine plural is not the singular plus ``s``
+    (*nouveaux*, *municipaux*), so the one-dot and two-dot styles do not apply: the only
+    well-formed plural is the masculine plural, the separator and the feminine plural ending
+    (``nouveaux·elles``, ``municipaux·ales``, reference §2.2). ``plural_endings`` are the
+    feminine endings that may follow that masculine plural, the canonical one first
+    (``("elle", "lle")``); empty when no ending can be derived.
     """
 
     masculine: str
@@ -104,6 +114,8 @@ class Analysis:
     stem: str
     double_plural: bool
     masc_plural: str
+    irregular_plural: bool = False
+    plural_endings: tuple[str, ...] = ()
 
 
 def _match_case(model: str, word: str) -> str:
@@ -114,16 +126,51 @@ def _match_case(model: str, word: str) -> str:
     return word
 
 
-def masculine_plural(masc_sg: str) -> str:
-    """Regular masculine plural: -eau -> -eaux, -al -> -aux, -s/-x/-z unchanged, else +s."""
-    low = masc_sg.lower()
+#: Singular endings whose regular masculine plural takes an ``x`` (-eau -> -eaux, -al -> -aux).
+_X_PLURALS = (("eau", "eaux"), ("au", "aux"), ("eu", "eux"), ("al", "aux"))
+
+
+@lru_cache(maxsize=8192)
+def _plural_of(low: str) -> tuple[str, int, bool]:
+    """``(masculine plural, length of the singular suffix it replaces, irregular)`` for a
+    lower-case masculine singular.
+
+    The rule (-eau -> -eaux, -au/-eu -> -aux/-eux, -al -> -aux, -s/-x/-z unchanged, else +s)
+    is checked against the lexicon where French hesitates: *bleu* -> *bleus*, *banal* ->
+    *banals*, *landau* -> *landaus* take the ``s``. ``irregular`` is true when the ``s`` plural
+    is not French (*nouveaus*, *municipals*): then only the ``x`` plural is right. When both
+    plurals are words (*finals*/*finaux*, *idéals*/*idéaux*) the ``x`` plural is returned
+    but ``irregular`` is false.
+    """
     if low.endswith(("s", "x", "z")):
-        return masc_sg
-    if low.endswith(("eau", "au", "eu")):
-        return masc_sg + ("X" if masc_sg.isupper() else "x")
-    if low.endswith("al") and len(low) > 3:
-        return masc_sg[:-2] + ("AUX" if masc_sg.isupper() else "aux")
-    return masc_sg + ("S" if masc_sg.isupper() else "s")
+        return low, 0, False
+    for sg, pl in _X_PLURALS:
+        if low.endswith(sg) and (sg != "al" or len(low) > 3):
+            irregular = low[: len(low) - len(sg)] + pl
+            break
+    else:
+        return low + "s", 0, False
+    lex = lexicon()
+    regular = low + "s"
+    regular_ok = lex.known(regular) and lex.lemma(regular) == low
+    irregular_ok = lex.known(irregular) and lex.lemma(irregular) == low
+    if regular_ok and not irregular_ok:
+        return regular, 0, False
+    if irregular_ok and not regular_ok:
+        return irregular, len(sg), True
+    if irregular_ok and regular_ok:
+        return irregular, len(sg), False
+    return irregular, len(sg), sg == "eau"   # unknown word: the rule; only -eau never takes an s
+
+
+def masculine_plural(masc_sg: str) -> str:
+    """Masculine plural: -eau -> -eaux, -al -> -aux, -s/-x/-z unchanged, else +s (lexicon-checked,
+    see :func:`_plural_of`), in the case of ``masc_sg``."""
+    plural, replaced, _ = _plural_of(fold(masc_sg))
+    if masc_sg.isupper() and len(masc_sg) > 1:
+        return plural.upper()
+    keep = len(masc_sg) - replaced
+    return masc_sg[:keep] + plural[keep:]
 
 
 def feminine_plural(fem_sg: str) -> str:
@@ -157,8 +204,21 @@ def analyse(stem: str, ending: str, lex: Lexicon | None = None, trusted: bool = 
     for nothing else (Ritimo, reference §1.3). Then a feminine missing from the lexicon
     (simplemma lacks *référente*) is accepted when the masculine is a known word and an
     alternation applies; the alternation table still rules out ``Gal·les`` and ``kW·h``.
+
+    With the shared lexicon (``lex`` left ``None``) results are cached per
+    ``(stem, ending, trusted)``: a pad that repeats a form analyses it once.
     """
-    lex = lex or lexicon()
+    if lex is None:
+        return _analyse_cached(stem, ending, trusted)
+    return _analyse(stem, ending, lex, trusted)
+
+
+@lru_cache(maxsize=65536)
+def _analyse_cached(stem: str, ending: str, trusted: bool) -> Analysis | None:
+    return _analyse(stem, ending, lexicon(), trusted)
+
+
+def _analyse(stem: str, ending: str, lex: Lexicon, trusted: bool) -> Analysis | None:
     end = fold(ending)
     for masc, double, keep in _candidates(stem):
         m = fold(masc)
@@ -185,9 +245,54 @@ def analyse(stem: str, ending: str, lex: Lexicon | None = None, trusted: bool = 
             continue
         if double and lex.known(masc) is False:
             continue
+        _, replaced, irregular = _plural_of(m)
         return Analysis(masculine=masc, feminine=_match_case(masc, fem), lemma=m, stem=keep,
-                        double_plural=double, masc_plural=masculine_plural(masc))
+                        double_plural=double, masc_plural=masculine_plural(masc), irregular_plural=irregular,
+                        plural_endings=_plural_endings(m, fem, replaced) if irregular else ())
     return None
+
+
+def _plural_endings(masc: str, fem: str, replaced: int) -> tuple[str, ...]:
+    """Feminine endings written after the masculine plural of an irregular plural, canonical first.
+
+    The ending starts where the masculine plural departs from the singular: *nouv-eau* /
+    *nouv-elle* gives ``elle`` (``nouveaux·elles``; the table's shorter ``lle`` is accepted
+    too), *municip-al* / *municip-ale* gives ``ale``, never the "minimal difference"
+    ``municipaux·les`` (reference §2.5 step 6).
+    """
+    base = masc[: len(masc) - replaced]
+    fem = fold(fem)
+    if not fem.startswith(base) or len(fem) == len(base):
+        return ()
+    canonical = fem[len(base):]
+    out = [canonical]
+    for alt in alternations():
+        if alt.masc_suffix == masc[len(base):] and base + alt.fem_suffix == fem:
+            out.extend(e for e in alt.endings if e not in out)
+    return tuple(out)
+
+
+def write_form(an: Analysis, ending: str, plural: bool, plural_style: str, sep: str, marker: str = "") -> str | None:
+    """The well-formed spelling of a form analysed as ``an``, in ``plural_style`` and with ``sep``
+    (see :func:`render`); ``ending`` is the feminine ending as written.
+
+    Irregular plurals (:attr:`Analysis.irregular_plural`) have one plural spelling whatever
+    the style: ``nouveaux·elles``, ``municipaux·ales`` (``nouveau·elle·s`` would spell
+    *nouveaus*, ``nouveaux·elle·s`` marks the masculine plural twice). Their singular is built
+    on the masculine singular (``nouveau·elle``). Returns ``None`` when the written form does not
+    say which is meant (``nouveaux·elle``: a plural masculine with a singular feminine), so no
+    automatic rewrite is safe. Forms with the non-binary marker ``x`` are kept as written.
+    """
+    if an.irregular_plural and not marker:
+        if plural:
+            if not an.plural_endings:
+                return None
+            end = ending if fold(ending) in an.plural_endings else an.plural_endings[0]
+            end = end.upper() if ending.isupper() and ending else end
+            return render(an.masc_plural, end, True, "one", sep)
+        if fold(an.stem) != fold(an.masculine):
+            return None
+    return render(an.stem, ending, plural, plural_style, sep, marker)
 
 
 # -- closed class -------------------------------------------------------------------------
@@ -195,8 +300,9 @@ def analyse(stem: str, ending: str, lex: Lexicon | None = None, trusted: bool = 
 _ANY_SEP = re.compile("[" + re.escape(seps.SEPARATOR_CHARS) + "]")
 
 
+@lru_cache(maxsize=65536)
 def closed_class(text: str) -> ClosedEntry | None:
-    """The closed-class entry for a token written with any separator (``Ils·elles``, ``il/elle``)."""
+    """The closed-class entry for a token written with any separator (``Ils·elles``, ``il/elle``); cached."""
     key = _ANY_SEP.sub("·", fold(text))
     return closed_entries().get(key)
 

@@ -3,10 +3,19 @@
 Source: ``shared/reference/inclusive-writing.md`` §1.9 (policies), §1.4 (plural styles),
 §2.5 step 6 (normalisation). The configuration (``[tool.pad-lint.inclusive]``):
 
-* ``policy``: ``consistent`` (default: the pad's dominant separator is the norm, the first
-  form seen breaking ties, as Vale's ``consistency``), ``median-dot`` (only U+00B7),
-  ``period-allowed`` (U+00B7 or the period), ``no-abbreviated-forms`` (doublets only);
+* ``policy``: ``consistent`` (default: the pad's dominant separator is the norm),
+  ``median-dot`` (only U+00B7), ``period-allowed`` (U+00B7 or the period),
+  ``no-abbreviated-forms`` (doublets only);
 * ``plural``: ``consistent`` (dominant style), ``one-dot`` (``·es``) or ``two-dot`` (``·e·s``).
+
+Ties (:func:`vote`): when two separators are used equally often, the median dot wins if it is
+one of them (the guides' recommendation, reference §1.3), otherwise the one used first; when
+both plural styles are used equally often, the one used first wins (the guides are split;
+Vale's ``consistency`` rule, reference §1.9). Messages then say "as many … as …".
+
+Irregular plurals (``nouveaux·elles``, ``municipaux·ales``; :attr:`.morphology.Analysis.irregular_plural`)
+have a single plural spelling: they take no part in the plural-style vote, are never rewritten
+to the other style (INC002), and their other spellings are malformed (INC003).
 
 Look-alikes of the median dot are never the norm: they count as U+00B7 when the dominant
 separator is computed, and are always rewritten to U+00B7. A token mixing two separators
@@ -19,6 +28,7 @@ rewrite into the smallest edit, so a fix changes only the characters that differ
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,16 +36,47 @@ from . import separators as seps
 from .detector import Found
 from .lexicon import fold
 from .models import InclusiveStyle
-from .morphology import closed_rendering, doublet, feminine_plural, render, render_closed
+from .morphology import closed_rendering, doublet, feminine_plural, render, render_closed, write_form
 
 
-def dominant(values: list[str]) -> str | None:
-    """Most frequent value; ties go to the value seen first. ``None`` for an empty list."""
-    if not values:
-        return None
-    counts = Counter(values)
+@dataclass(frozen=True)
+class Vote:
+    """Result of a majority count: ``winner`` (``None`` without votes), ``counts`` per value in
+    order of first appearance, and ``tied``: the values sharing the highest count when more than
+    one does (in order of first appearance), else ``()``."""
+
+    winner: str | None
+    counts: dict[str, int]
+    tied: tuple[str, ...] = ()
+
+    @property
+    def top(self) -> int:
+        return max(self.counts.values(), default=0)
+
+
+def vote(values: list[str], prefer: str | None = None) -> Vote:
+    """Majority of ``values``. A tie goes to ``prefer`` when it is among the tied values,
+    otherwise to the value seen first."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    if not counts:
+        return Vote(None, counts)
     best = max(counts.values())
-    return next(v for v in values if counts[v] == best)
+    tied = tuple(v for v, n in counts.items() if n == best)
+    winner = prefer if prefer in tied else tied[0]
+    return Vote(winner, counts, tied if len(tied) > 1 else ())
+
+
+def dominant(values: list[str], prefer: str | None = None) -> str | None:
+    """Most frequent value; ties go to ``prefer`` if tied, else to the value seen first.
+    ``None`` for an empty list."""
+    return vote(values, prefer).winner
+
+
+def fixed_plural(f: Found) -> bool:
+    """Whether ``f`` is a plural-capable word whose plural has one spelling only (``nouveaux·elles``)."""
+    return f.analysis is not None and f.analysis.irregular_plural
 
 
 def norm_key(f: Found) -> str | None:
@@ -48,12 +89,24 @@ def norm_key(f: Found) -> str | None:
     return f.separator
 
 
+def separator_vote(forms: list[Found]) -> Vote:
+    """Separator votes of ``forms`` (look-alikes count as U+00B7; mixed tokens do not vote)."""
+    return vote([k for k in (norm_key(f) for f in forms) if k is not None], prefer=seps.MEDIAN_CODE)
+
+
+def plural_vote(forms: list[Found]) -> Vote:
+    """Plural-style votes (``one``/``two``) of ``forms``; irregular plurals do not vote."""
+    return vote([f.plural_style for f in forms if f.plural_style in ("one", "two") and not fixed_plural(f)])
+
+
 def style_of(forms: list[Found]) -> InclusiveStyle:
     """Summary of the pad's style: counts and dominant separator and plural style."""
-    votes = [k for k in (norm_key(f) for f in forms) if k is not None]
-    plural = [f.plural_style for f in forms if f.plural_style in ("one", "two")]
-    sep = dominant(votes) or (seps.MEDIAN_CODE if forms else None)
-    return InclusiveStyle(forms=len(forms), separator=sep, plural_style=dominant(plural),  # type: ignore[arg-type]
+    return _style(forms, separator_vote(forms), plural_vote(forms))
+
+
+def _style(forms: list[Found], sv: Vote, pv: Vote) -> InclusiveStyle:
+    sep = sv.winner or (seps.MEDIAN_CODE if forms else None)
+    return InclusiveStyle(forms=len(forms), separator=sep, plural_style=pv.winner,  # type: ignore[arg-type]
                           separators=dict(Counter(f.separator for f in forms)),
                           plural_styles=dict(Counter(f.plural_style for f in forms)))
 
@@ -61,24 +114,28 @@ def style_of(forms: list[Found]) -> InclusiveStyle:
 @dataclass(frozen=True)
 class Target:
     """What forms should look like. ``accepted`` separator keys pass INC001; ``separator`` is
-    the one fixes write; ``plural`` is ``one``/``two`` or ``None`` (no plural form yet)."""
+    the one fixes write; ``plural`` is ``one``/``two`` or ``None`` (no plural form yet).
+    ``separator_vote``/``plural_vote`` are the counts the norm was chosen from (for messages)."""
 
     policy: str
     accepted: frozenset[str]
     separator: str
     plural: str | None
     style: InclusiveStyle
+    separator_vote: Vote
+    plural_vote: Vote
 
 
 def target(forms: list[Found], policy: str, plural: str) -> Target:
     """The norm for ``forms`` under ``policy`` and ``plural`` (configuration values)."""
-    style = style_of(forms)
+    sv, pv = separator_vote(forms), plural_vote(forms)
+    style = _style(forms, sv, pv)
     if policy == "median-dot":
         accepted, sep = frozenset({seps.MEDIAN_CODE}), seps.MEDIAN_CODE
     elif policy == "period-allowed":
         accepted = frozenset({seps.MEDIAN_CODE, "U+002E"})
-        votes = [k for k in (norm_key(f) for f in forms) if k in accepted]
-        sep = dominant(votes) or seps.MEDIAN_CODE
+        sv = vote([k for k in (norm_key(f) for f in forms) if k in accepted], prefer=seps.MEDIAN_CODE)
+        sep = sv.winner or seps.MEDIAN_CODE
     else:  # consistent; no-abbreviated-forms keeps the pad's own separator in rewrites
         sep = style.separator or seps.MEDIAN_CODE
         accepted = frozenset({sep})
@@ -88,7 +145,8 @@ def target(forms: list[Found], policy: str, plural: str) -> Target:
         pl = "two"
     else:
         pl = style.plural_style
-    return Target(policy=policy, accepted=accepted, separator=sep, plural=pl, style=style)
+    return Target(policy=policy, accepted=accepted, separator=sep, plural=pl, style=style,
+                  separator_vote=sv, plural_vote=pv)
 
 
 def _sep_char(key: str) -> str:
@@ -99,45 +157,80 @@ def _sep_char(key: str) -> str:
     return seps.char_of(key)
 
 
-def corrected(f: Found) -> str:
-    """The form made well formed, keeping its separator(s) and plural style as written."""
+def corrected(f: Found) -> str | None:
+    """The form made well formed, keeping its separator(s) and plural style as written
+    (``None`` when no single correction is certain, see :func:`.morphology.write_form`)."""
     if f.closed is not None:
         entry = closed_rendering(f.closed, f.plural_style)
         sep = f.sep_chars[0] if f.sep_chars else seps.MEDIAN_DOT
         return render_closed(entry, f.text, sep)
     sep = f.sep_chars[0] if f.sep_chars else ("()" if f.separator == seps.PARENTHESES else "")
-    return render(f.analysis.stem, f.ending, f.plural, f.plural_style, sep, f.marker)  # type: ignore[union-attr]
+    return write_form(f.analysis, f.ending, f.plural, f.plural_style, sep, f.marker)  # type: ignore[arg-type]
 
 
 def is_malformed(f: Found) -> str | None:
     """Plain-words problem of a malformed form, or ``None``."""
     if f.closed is not None:
         return f.closed.problem
-    if f.analysis is not None and f.analysis.double_plural:
+    an = f.analysis
+    if an is None:
+        return None
+    if an.double_plural:
         return (f"its masculine half “{f.stem}” is already plural, and the plural “s” belongs only at the "
                 f"end of the form")
+    if an.irregular_plural and not f.marker:
+        mp = an.masc_plural
+        if f.plural and fold(f.stem) != fold(mp):
+            return f"the masculine plural is “{fold(mp)}”, not “{fold(f.stem)}s”"
+        if f.plural and f.plural_style == "two":
+            return (f"“{f.stem}” is already plural, so only the feminine ending takes the plural “s”: the "
+                    f"two-dot plural does not apply to words whose masculine plural does not end in “s”")
+        if f.plural and an.plural_endings and fold(f.ending) not in an.plural_endings:
+            return f"after the masculine plural “{fold(mp)}” the feminine ending is “{an.plural_endings[0]}”"
+        if not f.plural and fold(f.stem) != fold(an.masculine):
+            return (f"its masculine half “{f.stem}” is plural but its feminine ending “{f.ending}” is singular; "
+                    f"pad-lint cannot tell which was meant")
     return None
 
 
-def normalised(f: Found, t: Target, *, separator: bool = True, plural: bool = True) -> str:
+def choices(f: Found, sep: str) -> list[str]:
+    """Well-formed spellings to suggest when :func:`corrected` has no single answer
+    (``nouveaux·elle``: the plural ``nouveaux·elles`` or the singular ``nouveau·elle``)."""
+    an = f.analysis
+    if an is None or not an.irregular_plural:
+        return []
+    out = [write_form(an, f.ending, True, "one", sep)]
+    out.append(render(an.masculine, f.ending, False, "n/a", sep))
+    return [c for c in out if c]
+
+
+def normalised(f: Found, t: Target, *, separator: bool = True, plural: bool = True) -> str | None:
     """``f`` rewritten to the target separator and plural style, and made well formed.
 
     Capital forms cannot take a two-dot plural and keep their style; the non-binary
-    ``x`` marker is kept.
+    ``x`` marker is kept; irregular plurals keep their single plural spelling
+    (``nouveaux·elles``). ``None`` when no single rewrite is certain (``nouveaux·elle``).
     """
-    sep_key = t.separator if separator and f.separator not in t.accepted else None
-    if sep_key is None:
-        sep = f.sep_chars[0] if f.sep_chars and f.separator_kind != "mixed" else (
-            _sep_char(f.separator) if f.separator in (seps.PARENTHESES, seps.CAPITAL) else _sep_char(t.separator))
-    else:
-        sep = _sep_char(sep_key)
+    sep = target_separator(f, t, separator)
     style = f.plural_style
     if plural and t.plural and style in ("one", "two") and sep != "":
         style = t.plural
     if f.closed is not None:
         entry = closed_rendering(f.closed, style)
         return render_closed(entry, f.text, sep if sep not in ("", "()") else seps.MEDIAN_DOT)
-    return render(f.analysis.stem, f.ending, f.plural, style, sep, f.marker)  # type: ignore[union-attr]
+    ending = f.ending
+    if f.separator == seps.CAPITAL and sep != "" and not f.stem.isupper():
+        ending = ending.lower()   # militantEs -> militant·es: "participant·ES" would read as two words
+    return write_form(f.analysis, ending, f.plural, style, sep, f.marker)  # type: ignore[arg-type]
+
+
+def target_separator(f: Found, t: Target, separator: bool = True) -> str:
+    """The separator character(s) ``f`` is rewritten with (``"()"`` parentheses, ``""`` capitals)."""
+    sep_key = t.separator if separator and f.separator not in t.accepted else None
+    if sep_key is None:
+        return f.sep_chars[0] if f.sep_chars and f.separator_kind != "mixed" else (
+            _sep_char(f.separator) if f.separator in (seps.PARENTHESES, seps.CAPITAL) else _sep_char(t.separator))
+    return _sep_char(sep_key)
 
 
 def doublet_of(f: Found, order: str) -> str:
@@ -184,6 +277,9 @@ _PRENOMINAL = frozenset("nouveau ancien futur jeune cher premier dernier grand p
                         "gros autre divers différent nombreux vieux meilleur mauvais faux haut long prochain "
                         "principal actuel éventuel".split())
 _TOKEN = re.compile(r"[^\W\d_]+")
+#: Up to this many distinct lemmas, pieces are pre-filtered with substring tests (cost: pieces x
+#: lemmas); beyond it every piece is tokenised once (linear whatever the number of lemmas).
+_FEW_LEMMAS = 16
 _QUOTES = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 
 
@@ -221,35 +317,41 @@ def generic_masculines(pieces: list[tuple[str, int, int]], forms: list[Found], i
         by_plural.setdefault(mp, f)
     if not by_plural:
         return []
-    spans = [(f.start, f.end) for f in forms]
+    starts = [f.start for f in forms]   # forms are in pad order and do not overlap
     out: list[GenericMasculine] = []
+    few = len(by_plural) <= _FEW_LEMMAS
     for text, base, block in pieces:
-        low = text.lower()
-        if not any(p in low for p in by_plural):
-            continue
-        if not is_french(block):
-            continue
-        quoted = [m.span() for m in _QUOTES.finditer(text)]
+        low = fold(text)
+        if few and not any(p in low for p in by_plural):
+            continue   # ordinary pads: a substring test skips most pieces without tokenising them
+        if len(low) != len(text):   # NFC or lower case changed the length: fold word by word
+            low = ""
         tokens = list(_TOKEN.finditer(text))
+        quoted: list[tuple[int, int]] | None = None
         for k, tok in enumerate(tokens):
-            word = tok.group(0)
-            form = by_plural.get(fold(word))
+            a, b = tok.span()
+            form = by_plural.get(low[a:b] if low else fold(tok.group(0)))
             if form is None:
                 continue
-            s, e = base + tok.start(), base + tok.end()
-            if any(a < e and s < b for a, b in spans):
+            if quoted is None:   # first candidate in this piece: the piece-level facts, once
+                if not is_french(block):
+                    break
+                quoted = [m.span() for m in _QUOTES.finditer(text)]
+            s, e = base + a, base + b
+            i = bisect_right(starts, e - 1) - 1   # the last form starting before the word's end
+            if i >= 0 and forms[i].end > s:
                 continue
-            after = text[tok.end() : tok.end() + 2]
+            after = text[b : b + 2]
             if after[:1] and after[:1] in seps.SEPARATOR_CHARS + "(" and after[1:2].isalpha():
                 continue
-            if any(a <= tok.start() < b for a, b in quoted):
+            q = bisect_right(quoted, (a, len(text) + 1)) - 1
+            if q >= 0 and quoted[q][0] <= a < quoted[q][1]:
                 continue
             if not _after_determiner(text, tokens, k):
                 continue
-            if form.lemma in _PRENOMINAL and k + 1 < len(tokens) \
-                    and text[tok.end() : tokens[k + 1].start()].strip() == "":
+            if form.lemma in _PRENOMINAL and k + 1 < len(tokens) and text[b : tokens[k + 1].start()].strip() == "":
                 continue   # des nouveaux disques: an adjective before its noun
-            out.append(GenericMasculine(word, s, e, block, form))
+            out.append(GenericMasculine(tok.group(0), s, e, block, form))
     return out
 
 

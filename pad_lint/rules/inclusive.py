@@ -11,16 +11,16 @@ per-paragraph detection).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix
 from ..inclusive import pad_forms
 from ..inclusive import separators as seps
 from ..inclusive.detector import Found
 from ..inclusive.lexicon import fold
-from ..inclusive.morphology import doublet, feminine_plural, render
-from ..inclusive.policy import (Target, _sep_char, doublet_of, generic_masculines, is_malformed, minimal_edit,
-                                normalised, target)
+from ..inclusive.morphology import doublet, feminine_plural, write_form
+from ..inclusive.policy import (Target, _sep_char, choices, doublet_of, fixed_plural, generic_masculines,
+                                is_malformed, minimal_edit, normalised, target, target_separator)
 from .context import LintContext
 from .registry import rule
 
@@ -60,6 +60,40 @@ def _plural_word(style: str) -> str:
     return "one-dot plural (“·es”)" if style == "one" else "two-dot plural (“·e·s”)"
 
 
+def _separator_reason(t: Target) -> str:
+    """Why the target separator is the norm (the end of an INC001 message), computed once per pad."""
+    if t.policy == "median-dot":
+        return "the project's policy (median-dot) asks for the median dot “·”"
+    if t.policy == "period-allowed":
+        return "the project's policy (period-allowed) accepts only the median dot “·” and the period “.”"
+    vote = t.separator_vote
+    if not vote.tied:
+        return f"this pad mostly writes its inclusive forms with {seps.describe(t.separator)} ({_counts(t)})"
+    others = " and with ".join(seps.describe(k) for k in vote.tied if k != t.separator)
+    each = f"{vote.top}× each"
+    if t.separator == seps.MEDIAN_CODE and any(seps.kind(k) == "lookalike" for k in t.style.separators):
+        each += ", look-alikes of “·” counted as “·”"
+    if t.separator == seps.MEDIAN_CODE:
+        rule = "on a tie pad-lint keeps the median dot, which the writing guides recommend"
+    else:
+        rule = "on a tie the separator used first is the norm"
+    return f"this pad writes as many inclusive forms with {seps.describe(t.separator)} as with {others} ({each}); {rule}"
+
+
+def _plural_reason(ctx: LintContext, t: Target) -> str:
+    """Why the target plural style is the norm (the end of an INC002 message)."""
+    setting = ctx.config.inclusive.plural
+    if setting != "consistent":
+        return f"the project's setting (plural = {setting}) asks for the {_plural_word(t.plural or 'one')}"
+    vote = t.plural_vote
+    if vote.tied:
+        other = "two" if t.plural == "one" else "one"
+        return (f"this pad uses the {_plural_word(t.plural or 'one')} as often as the {_plural_word(other)} "
+                f"({vote.top}× each); on a tie the style used first is the norm")
+    return (f"this pad mostly uses the {_plural_word(t.plural or 'one')}: one-dot {vote.counts.get('one', 0)}×, "
+            f"two-dot {vote.counts.get('two', 0)}×")
+
+
 def _line(ctx: LintContext, offset: int) -> int:
     return ctx.pad.index.line_col(offset)[0]
 
@@ -85,9 +119,10 @@ def _findings(ctx: LintContext) -> _Findings:
         return out
     t = target(forms, opts.policy, opts.plural)
     abbreviated_ok = opts.policy != "no-abbreviated-forms"
+    reasons = (_separator_reason(t), _plural_reason(ctx, t)) if abbreviated_ok else ("", "")
     for f in forms:
         if abbreviated_ok:
-            _form_findings(ctx, f, t, out)
+            _form_findings(f, t, reasons, out)
         else:
             d = doublet_of(f, opts.doublet_order)
             out.by_code["INC005"].append(_Finding(
@@ -102,18 +137,20 @@ def _findings(ctx: LintContext) -> _Findings:
         an = form.analysis
         assert an is not None
         if abbreviated_ok:
-            stem = an.stem if not an.stem.isupper() else an.stem.lower()
-            if g.word.isupper():
-                stem = stem.upper()
-            elif g.word[:1].isupper():
-                stem = stem[:1].upper() + stem[1:]
             style = t.plural or (form.plural_style if form.plural_style in ("one", "two") else "one")
-            ending = form.ending.upper() if g.word.isupper() else form.ending.lower()
-            new = render(stem, ending, True, style, _sep_char(t.separator), form.marker)
+            # lower case, then the case of the word replaced (a form may start a sentence)
+            low = replace(an, stem=fold(an.stem), masculine=fold(an.masculine), masc_plural=fold(an.masc_plural))
+            new = write_form(low, form.ending.lower(), True, style, _sep_char(t.separator), form.marker)
+            if new is not None and g.word.isupper() and len(g.word) > 1:
+                new = new.upper()
+            elif new is not None and g.word[:1].isupper():
+                new = new[:1].upper() + new[1:]
         else:
             new = doublet(fold(feminine_plural(an.feminine)), fold(an.masc_plural), True, opts.doublet_order)
             if g.word[:1].isupper():
                 new = new[:1].upper() + new[1:]
+        if new is None:
+            continue   # no plural spelling is certain: the form itself gets INC003
         out.by_code["INC004"].append(_Finding(
             g.start, g.end,
             f"“{g.word}” is the generic masculine, but this pad writes the same word inclusively elsewhere "
@@ -123,16 +160,17 @@ def _findings(ctx: LintContext) -> _Findings:
     return out
 
 
-def _form_findings(ctx: LintContext, f: Found, t: Target, out: _Findings) -> None:
+def _form_findings(f: Found, t: Target, reasons: tuple[str, str], out: _Findings) -> None:
     fixed = normalised(f, t)
+    sep = target_separator(f, t)
+    if fixed is None:   # no single rewrite is certain: suggest the choices, fix nothing but the separator
+        options = choices(f, sep)
+        advice = "Write " + " or ".join(f"“{c}”" for c in options) + "." if options else "Rewrite the form by hand."
+    else:
+        advice = f"Write “{fixed}”."
     fix_msg = f"Rewrite as “{fixed}”"
     if f.separator not in t.accepted:
-        if t.policy == "median-dot":
-            why = "the project's policy (median-dot) asks for the median dot “·”"
-        elif t.policy == "period-allowed":
-            why = "the project's policy (period-allowed) accepts only the median dot “·” and the period “.”"
-        else:
-            why = f"this pad mostly writes its inclusive forms with {seps.describe(t.separator)} ({_counts(t)})"
+        why = reasons[0]
         kind = f.separator_kind
         if kind == "lookalike":
             what = (f"“{f.text}” uses {seps.describe(f.separator)}. It looks the same but is another "
@@ -142,27 +180,27 @@ def _form_findings(ctx: LintContext, f: Found, t: Target, out: _Findings) -> Non
         else:
             what = (f"“{f.text}” is written with {seps.describe(f.separator)}, but {why}. Mixing separators "
                     f"makes the pad harder to read, and screen readers read each one differently.")
-        out.by_code["INC001"].append(_Finding(f.start, f.end, what, f"Write “{fixed}”.",
-                                              _replace_fix(f.start, f.text, fixed, fix_msg)))
-    if (t.plural and f.plural_style in ("one", "two") and f.plural_style != t.plural
-            and f.separator != seps.CAPITAL and not f.marker):
-        counts = t.style.plural_styles
-        if ctx.config.inclusive.plural == "consistent":
-            why = (f"this pad mostly uses the {_plural_word(t.plural)}: one-dot {counts.get('one', 0)}×, "
-                   f"two-dot {counts.get('two', 0)}×")
+        if fixed is not None:
+            fix = _replace_fix(f.start, f.text, fixed, fix_msg)
+        elif f.sep_chars and len(sep) == 1:
+            only_sep = "".join(sep if ch in f.sep_chars else ch for ch in f.text)
+            fix = _replace_fix(f.start, f.text, only_sep, f"Rewrite the separator: “{only_sep}”")
         else:
-            why = f"the project's setting (plural = {ctx.config.inclusive.plural}) asks for the {_plural_word(t.plural)}"
+            fix = None
+        out.by_code["INC001"].append(_Finding(f.start, f.end, what, advice, fix))
+    if (t.plural and f.plural_style in ("one", "two") and f.plural_style != t.plural
+            and f.separator != seps.CAPITAL and not f.marker and not fixed_plural(f)):
         out.by_code["INC002"].append(_Finding(
             f.start, f.end,
-            f"“{f.text}” uses the {_plural_word(f.plural_style)}, but {why}.",
-            f"Write “{fixed}”.", _replace_fix(f.start, f.text, fixed, fix_msg)))
+            f"“{f.text}” uses the {_plural_word(f.plural_style)}, but {reasons[1]}.",
+            advice, _replace_fix(f.start, f.text, fixed, fix_msg) if fixed is not None else None))
     problem = is_malformed(f)
     if problem:
         out.by_code["INC003"].append(_Finding(
             f.start, f.end,
             f"“{f.text}” is not a well-formed inclusive form: {problem}. It abbreviates “{f.masculine}” "
             f"and “{f.feminine}”.",
-            f"Write “{fixed}”.", _replace_fix(f.start, f.text, fixed, fix_msg)))
+            advice, _replace_fix(f.start, f.text, fixed, fix_msg) if fixed is not None else None))
 
 
 def _emit(rule_, ctx: LintContext) -> Iterator[Diagnostic]:
@@ -180,8 +218,9 @@ and screen readers read each character differently (a look-alike gets none of th
 user made for “·”).
 
 Under `policy = "consistent"` (default) the norm is the separator most forms of the pad use;
-under `median-dot` only “·”; under `period-allowed` “·” or “.”. Look-alikes are always
-rewritten to “·”.
+on a tie, the median dot when it is one of the tied separators (the guides recommend it),
+otherwise the one used first, and the message says "as many … as …". Under `median-dot` only
+“·”; under `period-allowed` “·” or “.”. Look-alikes are always rewritten to “·”.
 
 Fix: the safe fix rewrites only the separators (and the plural style, see INC002) of the
 form, e.g. `participant.e.s` → `participant·es`.
@@ -202,8 +241,11 @@ MIXED_SEPARATORS = check_mixed_separators
 Plural abbreviated forms come in two styles: one-dot (*participant·es*, recommended by Ritimo
 and most used in pads) and two-dot (*participant·e·s*, Mots-Clés, Grammalecte). Guides
 disagree, so pick one per pad. Under `plural = "consistent"` (default) the norm is the style
-most plural forms of the pad use; `one-dot` and `two-dot` fix it. Singular forms and pronoun
-pairs (*référent·e*, *il·elle*) have no plural style.
+most plural forms of the pad use (on a tie, the style used first); `one-dot` and `two-dot` fix
+it. Singular forms and pronoun pairs (*référent·e*, *il·elle*) have no plural style, and words
+whose masculine plural is not the singular plus “s” have only one plural spelling
+(*nouveaux·elles*, *municipaux·ales*): they are neither counted nor reported here (INC003
+reports their other spellings).
 
 Fix: the safe fix rewrites the form in the norm's style (`tou·te·s` ↔ `tous·tes` for the
 closed class).
@@ -219,15 +261,21 @@ MIXED_PLURAL_STYLE = check_mixed_plural_style
 
 
 @rule(code="INC003", name="malformed-inclusive-form", severity="warning",
-      summary="An abbreviated inclusive form is built wrongly (utilisateurs·rices, tout·es).",
+      summary="An abbreviated inclusive form is built wrongly (utilisateurs·rices, tout·es, nouveau·elle·s).",
       explanation="""
 The masculine half of an abbreviated form is the masculine singular; the plural mark comes at
 the end. *utilisateurs·rices* and *acteurs·rices* also pluralise the masculine half (read
 literally: *utilisateurs* + *rices*), and *tout·es* builds the plural on *tout* although the
-masculine plural is *tous*. Readers and screen readers stumble on such forms.
+masculine plural is *tous*. Likewise *nouveau·elle·s* and *nouveau·elles* spell *nouveaus*,
+and *nouveaux·elle·s* marks the masculine plural twice: words whose masculine plural is not
+the singular plus “s” (*nouveau*, *beau*, *jumeau*, *municipal*) have one plural spelling,
+*nouveaux·elles*, *municipaux·ales*, whatever the pad's plural style. Readers and screen
+readers stumble on such forms.
 
-Fix: the safe fix writes the corrected form (*utilisateur·rices*, *tous·tes*) with the pad's
-separator and plural style.
+Fix: the safe fix writes the corrected form (*utilisateur·rices*, *tous·tes*,
+*nouveaux·elles*) with the pad's separator and plural style. When the form does not tell
+which was meant (*nouveaux·elle*: a plural masculine and a singular feminine), the help names
+both spellings and no fix is offered.
 """,
       source=_SOURCE + " §1.4, §2.2, §2.4", fixable=True,
       example="les utilisateurs·rices  →  les utilisateur·rices",
