@@ -16,6 +16,7 @@ the meaning and are applied by ``--fix``; ``unsafe`` ones need ``--unsafe-fixes`
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import os
@@ -46,8 +47,18 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic], *, unsafe: bool = Fals
     accepted one waits for the next pass. A fix is applied whole or not at all.
     """
     accepted: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []   # accepted ranges, sorted by start (they never overlap),
+    taken_ends: list[int] = []     # so a conflict check looks only at neighbours: O(log n)
     count = 0
+
+    def conflicts(s: int, e: int) -> bool:
+        j = max(0, bisect.bisect_left(taken_starts, s) - 1)
+        while j < len(taken_starts) and taken_starts[j] <= e:
+            if _overlaps(s, e, taken_starts[j], taken_ends[j]):
+                return True
+            j += 1
+        return False
+
     for diag in sorted(diagnostics, key=lambda d: (min((e.start_offset for e in d.fix.edits), default=0)
                                                     if d.fix else 0, d.code)):
         if not applicable(diag, unsafe):
@@ -56,17 +67,26 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic], *, unsafe: bool = Fals
         if any(s > len(text) or e > len(text) or e < s for s, e, _ in edits):
             continue
         ok = all(e <= s2 for (_, e, _), (s2, _, _) in zip(edits, edits[1:]))
-        ok = ok and not any(_overlaps(s, e, ts, te) for s, e, _ in edits for ts, te in taken)
+        ok = ok and not any(conflicts(s, e) for s, e, _ in edits)
         if not ok:
             continue
         if all(text[s:e] == c for s, e, c in edits):
             continue  # no-op fix
         accepted.extend(edits)
-        taken.extend((s, e) for s, e, _ in edits)
+        for s, e, _ in edits:
+            i = bisect.bisect_right(taken_starts, s)
+            taken_starts.insert(i, s)
+            taken_ends.insert(i, e)
         count += 1
-    for s, e, c in sorted(accepted, reverse=True):
-        text = text[:s] + c + text[e:]
-    return text, count
+    # one pass over the text (slicing per edit would be quadratic on big pads)
+    pieces: list[str] = []
+    cursor = 0
+    for s, e, c in sorted(accepted):
+        pieces.append(text[cursor:s])
+        pieces.append(c)
+        cursor = e
+    pieces.append(text[cursor:])
+    return "".join(pieces), count
 
 
 def _overlaps(s1: int, e1: int, s2: int, e2: int) -> bool:

@@ -78,7 +78,10 @@ def test_user_mistakes_are_usage_errors_not_internal_errors(tmp_path):
 
 def test_closed_pipe_exits_like_sigpipe(tmp_path):
     pad = tmp_path / "p.md"
-    pad.write_text("# T\n\n" + "Un paragraphe.\n\n" * 5000, encoding="utf-8")
+    # thousands of links: the JSON is far larger than a pipe's buffer, so the
+    # writer is still writing when `head` has gone
+    pad.write_text("# T\n\n" + "".join(f"* [lien {i}](https://example.org/{i})\n" for i in range(4000)),
+                   encoding="utf-8")
     proc = subprocess.run(f'"{sys.executable}" -m pad_lint parse p.md | head -c 10 >/dev/null; '
                           'echo "${PIPESTATUS[0]}"', shell=True, executable="/bin/bash", capture_output=True,
                           text=True, cwd=tmp_path, timeout=60)
