@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import pad_lint
@@ -106,7 +108,7 @@ def test_credit_message_points_to_the_credit_and_suggests_a_caption():
 
 def test_repeated_alt_message_lists_the_lines():
     d = img("# T\n\n![Plan du site](a.png)\n\n![Plan du site](b.png)\n")[0]
-    assert d.code == "IMG003" and "2 different images (lines 3, 5)" in d.message
+    assert d.code == "IMG003" and "2 different images (lines 3 and 5)" in d.message
 
 
 def test_link_without_name_message_names_the_destination():
@@ -137,3 +139,42 @@ def test_illustrators_from_the_event_document_count_for_credit_as_alt():
     [d] = run([Person(name="Ana Roy", roles=[RoleAssignment(role="illustrator")])])
     assert d.code == "IMG004" and "Ana Roy" in d.message and "illustrator" in d.message
     assert run([Person(name="Ana Roy", roles=[RoleAssignment(role="speaker")])]) == []
+
+
+def test_a_labelled_description_is_not_reported_as_a_credit():
+    """The new-user report: "Photo : un vélo" is a description introduced by a label."""
+    assert codes("# Balade\n\n![Photo : un vélo](https://example.org/v.png)\n") == []
+    assert codes("# Balade\n\n![Photo : D. Martin](https://example.org/v.png)\n") == [("IMG004", 3, 1)]
+    text = "# Balade\n\nPhotos : Zoé Lambert\n\n![Photo : Zoé Lambert](https://example.org/v.png)\n"
+    d = only(text, "IMG004")
+    assert "the pad credits Zoé Lambert for the images under “Photos” on line 3" in d.message
+    assert "`*Illustration : Zoé Lambert*`" in d.help
+
+
+def test_a_credit_after_a_description_is_quoted_on_its_own():
+    d = only("# Port\n\n![Vue du port au lever du soleil © 2024 Jean Dupont](p.jpg)\n", "IMG004")
+    assert d.message.startswith("The alt text “Vue du port au lever du soleil © 2024 Jean Dupont” ends with a "
+                                "credit (“© 2024 Jean Dupont”)")
+    assert "caption" in d.message and "caption" in d.help
+
+
+def test_messages_quote_long_alts_with_an_ellipsis_in_the_middle():
+    alt = "Photographie de la fresque peinte sur le mur de l'école Jules-Ferry par les enfants du quartier"
+    [d] = img(f"# T\n\n![{alt}](a.png)\n\n![{alt}](b.png)\n", **{"max-alt-length": 200})[:1]
+    quoted = d.message.split("“", 1)[1].split("”", 1)[0]
+    assert " … " in quoted and quoted.startswith("Photographie de la") and quoted.endswith("du quartier")
+    assert len(quoted) <= 62
+
+
+def test_every_message_starts_with_a_capital_and_uses_an_before_a_vowel():
+    text = ("# T\n\n![](a.png)\n\n![  ](b.png)\n\n![](c.png \"Plan\")\n\n<img src=\"d.png\">\n\n"
+            "<img src=\"e.png\" alt=\"\" title=\"x\">\n\n![photo](f.png)\n\n![IMG_1234](g.png)\n\n"
+            "![Plan du site](h.png)\n\n![Plan du site](i.png)\n\n![© Jean Dupont](j.png)\n\n"
+            f"![{'Une description beaucoup trop longue ' * 4}](k.png)\n\n[![](l.png)](https://example.org)\n")
+    found = img(text)
+    assert {d.code for d in found} == {"IMG001", "IMG002", "IMG003", "IMG004", "IMG005", "IMG006"}
+    for d in found:
+        for field in (d.message, d.help):
+            assert field[0].isupper(), field
+            assert not re.search(r"\ba (?:image|alt|HTML|empty|[aeiou]\w*)\b", field), field
+            assert field.count("`") % 2 == 0 and field.count("“") == field.count("”"), field

@@ -5,6 +5,8 @@ Runs without ../shared.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import pad_lint
@@ -110,7 +112,7 @@ def test_unrecognised_message_suggests_the_spdx_id():
     d = only("<!-- SPDX-License-Identifier: LO-2.0 -->\n# Atelier\n\nDonnées publiées.\n")
     assert "`etalab-2.0`" in d.message and d.help == "Write a valid SPDX id, for example `etalab-2.0`."
     d = only("# Meeting\n\nLicense: CC BY-SA\n")
-    assert "version missing" in d.message and "`License: CC BY-SA 4.0`" in d.help
+    assert "the version is missing" in d.message and "`License: CC BY-SA 4.0`" in d.help
 
 
 def test_conflict_message_names_both_licences_and_places():
@@ -131,3 +133,135 @@ def test_one_verdict_gives_at_most_one_licence_diagnostic():
     for text in ("# T\n", "# T\n\nLicence à préciser\n", "# T\n\nLicence : Creative Commons\n",
                  "# T\n\nLicence : CC BY 4.0\n\n![](https://i.creativecommons.org/l/by-sa/4.0/88x31.png)\n"):
         assert len(lic(text, allowed=["MIT"])) == 1, text
+
+
+# -- a front-matter `license` that is not text ----------------------------------------------------
+
+def test_a_yaml_list_licence_is_not_a_statement_and_never_a_conflict():
+    """The new-user report: PAD003 says HedgeDoc ignores `license: [CC-BY-4.0, MIT]` (HedgeDoc 2
+    reads a string), so LIC005 must not report a conflict from it."""
+    text = "---\nlicense: [CC-BY-4.0, MIT]\n---\n# Réunion\n\nNous avons parlé du budget.\n"
+    structure = pad_lint.lint(text, config=parse_config({"select": ["PAD003"]}))
+    assert [d.code for d in structure] == ["PAD003"]     # the structure rule: HedgeDoc ignores it
+    [d] = lic(text)
+    assert (d.code, d.span.start_line) == ("LIC001", 2)
+    assert "The front matter's `license` on line 2 is not text (a YAML list), so HedgeDoc ignores it" in d.message
+    assert "`license: CC-BY-4.0 OR MIT`" in d.help
+    assert codes(text.replace("Nous avons", "Licence : CC BY 4.0\n\nNous avons")) == []
+    assert codes("---\nlicense: [CC-BY-4.0]\n---\n# T\n\nLicence : CC BY-NC 4.0\n") == []
+
+
+@pytest.mark.parametrize("value, kind", [("{id: MIT}", "a YAML mapping"), ("4.0", "a number"), ("true", "a boolean")])
+def test_other_non_text_licence_values_are_ignored_too(value, kind):
+    [d] = lic(f"---\nlicense: {value}\n---\n# T\n\nTexte.\n")
+    assert d.code == "LIC001" and f"is not text ({kind})" in d.message
+
+
+def test_a_non_text_value_is_noted_in_lic003():
+    [d] = lic("---\nlicense: [CC-BY-4.0, MIT]\n---\n# T\n\nLicence : Creative Commons\n")
+    assert d.code == "LIC003" and "The front matter's `license` on line 2 is not text" in d.message
+
+
+def test_analysis_keeps_ignored_values_apart():
+    from pad_lint.licences import analyse_licence
+    from pad_lint.markdown.view import build_view
+    from pad_lint.source import Pad
+
+    a = analyse_licence(build_view(Pad.from_text("---\nlicence: [CC-BY-4.0, MIT]\n---\n# T\n")))
+    assert a.licence.status == "missing" and a.licence.candidates == [] and a.signals == []
+    assert [(s.status, s.line, s.candidates) for s in a.ignored] == [("ignored", 2, ("CC-BY-4.0", "MIT"))]
+
+
+# -- line numbers come from spans --------------------------------------------------------------------
+
+INVALID_FRONT_MATTER = "---\ntitle: [oops\nfoo: bar\nlicense: CC-BY-SA-4.0\n---\n# Balade\n\nTexte.\n\nLicence : CC BY-NC 4.0\n"
+
+
+def test_lines_cited_are_the_lines_of_the_licence_words():
+    """The new-user report: with invalid YAML (HedgeDoc shows it as text), the licence words are on
+    line 4 of a paragraph that starts on line 2; LIC005 said "the sentence on line 2"."""
+    structure = pad_lint.lint(INVALID_FRONT_MATTER, config=parse_config({"select": ["PAD003"]}))
+    assert [d.code for d in structure] == ["PAD003"]     # invalid YAML: HedgeDoc shows the block as text
+    [d] = lic(INVALID_FRONT_MATTER)
+    assert d.code == "LIC005" and (d.span.start_line, d.span.start_column) == (4, 1)
+    assert "CC BY-SA 4.0 (the sentence on line 4)" in d.message
+    assert "CC BY-NC 4.0 (the licence line on line 10)" in d.message
+    assert "line 2" not in d.message
+
+
+def test_every_cited_line_holds_what_is_cited():
+    texts = [
+        INVALID_FRONT_MATTER,
+        "# T\n\nCe compte rendu, rédigé par\nl'équipe, est placé sous licence\nCC BY-SA 4.0.\n\nLicence : CC BY 4.0\n",
+        "# T\n\nNotes prises\nensemble, licence à préciser\n",
+        "# T\n\nLe texte est publié\nsous licence Creative Commons.\n",
+    ]
+    for text in texts:
+        lines = text.split("\n")
+        [d] = lic(text)
+        cited = [int(n) for n in re.findall(r"on line (\d+)", d.message)]
+        assert cited, d.message
+        for n in cited:
+            assert re.search(r"(?i)licen[cs]e|CC|Creative|préciser", lines[n - 1]), (n, d.message)
+
+
+# -- quotes of found text ----------------------------------------------------------------------------
+
+def test_quoted_text_is_a_clean_bounded_excerpt():
+    """The new-user report: LIC003 on a file that is not a pad (a Markdown list item with bold
+    labels) produced a garbled sentence starting with a lower-case letter."""
+    text = ("# Sources\n\n- **Licence:** **none** of the 26 documents carries a content licence line. That is "
+            "realistic, and a \"missing licence\" rule would fire on every one.\n")
+    [d] = lic(text)
+    assert d.code == "LIC003"
+    assert d.message.startswith("The licence line on line 3 says “none of the 26 documents carries a content "
+                                "licence line”, which does not tell readers which licence applies")
+    assert "**" not in d.message and "realistic" not in d.message
+    long_section = "# T\n\n## Licence\n\n" + "On en reparlera plus tard avec toutes les personnes présentes. " * 5 + "\n"
+    [d] = lic(long_section)
+    quoted = d.message.split("“", 1)[1].split("”", 1)[0]
+    assert " … " in quoted and len(quoted) <= 62 and quoted.startswith("On en reparlera")
+
+
+def test_excerpt_removes_markup_and_cuts_in_the_middle():
+    from pad_lint.licences.excerpt import excerpt
+
+    assert excerpt("**Licence** : [CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/)") == \
+        "“Licence : CC BY-SA 4.0”"
+    assert excerpt("![Licence](https://i.creativecommons.org/l/by-sa/4.0/88x31.png") == "“Licence”"
+    assert excerpt("<a rel=\"license\" href=\"x\"></a>", "https://creativecommons.org/licenses/by/4.0/") == \
+        "“https://creativecommons.org/licenses/by/4.0/”"
+    long = excerpt("https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr?utm_source=x&utm_medium=y&z=1")
+    assert long.startswith("“https://creativecommons.org/") and " … " in long and long.endswith("z=1”")
+    assert excerpt("") == "" and excerpt("**", "") == ""
+
+
+def test_licence_messages_read_well():
+    cases = {
+        "# T\n": "LIC001", "# T\n\nLicence à préciser\n": "LIC002", "# T\n\nLicence :\n\nTexte.\n": "LIC002",
+        "---\nlicense:\n---\n# T\n": "LIC002", "# T\n\n## Licence\n\n## Suite\n\nTexte.\n": "LIC002",
+        "# T\n\nLicence : Creative Commons\n": "LIC003",
+        "<!-- SPDX-License-Identifier: LO-2.0 -->\n# T\n": "LIC003",
+        "# T\n\n![](https://mirrors.creativecommons.org/presskit/buttons/88x31/png/by-sa.png)\n": "LIC003",
+        "# T\n\nTous droits réservés.\n": "LIC004",
+        "# T\n\nLicence : CC BY 4.0\n\n![](https://i.creativecommons.org/l/by-sa/4.0/88x31.png)\n": "LIC005",
+    }
+    for text, code in cases.items():
+        [d] = lic(text)
+        assert d.code == code, (text, d)
+        for field in (d.message, d.help):
+            assert field[0].isupper(), field
+            assert not re.search(r"\ba (?:SPDX|[aeiou]\w*)\b", field), field
+            assert field.count("`") % 2 == 0 and field.count("“") == field.count("”"), field
+            assert field.count("(") == field.count(")"), field
+            assert "((" not in field and ") (" not in field, field
+    [d] = lic("# T\n\n## Licence\n\n## Suite\n\nTexte.\n")
+    assert "under the heading on line 3" in d.message
+    [d] = lic("---\nlicense:\n---\n# T\n")
+    assert "the front-matter `license` key on line 2 has no value" in d.message
+
+
+def test_sources_cite_public_references_only():
+    for r in all_rules():
+        if r.family in ("licence", "images"):
+            assert "shared/" not in r.source and "shared/" not in r.explanation, r.code

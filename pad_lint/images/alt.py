@@ -1,6 +1,6 @@
 """Judge one image's text alternative (alt text).
 
-Verdicts (``shared/reference/alt-text.md`` §4, ``shared/cases/README.md``):
+Verdicts (WCAG 2.2 SC 1.1.1 and RGAA 4.1 topic 1, as the W3C alt decision tree applies them):
 
 * ``unlabelled``: Markdown ``![](…)`` or an alt of only whitespace (HedgeDoc 1
   inserts ``![](file)`` on every upload); HTML ``<img>`` without ``alt``; a title
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from posixpath import basename
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -48,10 +49,18 @@ class AltJudgement:
     alt: str | None = None
 
 
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@lru_cache(maxsize=8192)
 def normalise_alt(alt: str) -> str:
     """Fold an alt for comparison: NFKD without accents, casefolded, ``'`` apostrophes,
     single spaces, punctuation trimmed at both ends. ``"  Mathis Garnier. "`` -> ``"mathis garnier"``."""
-    return re.sub(r"^[\W_]+|[\W_]+$", "", fold_plain(alt))
+    return _normalise_folded(fold_plain(alt))
+
+
+def _normalise_folded(folded: str) -> str:
+    return _EDGE_PUNCTUATION.sub("", folded)
 
 
 def _attr(image: "Image", name: str) -> str | None:
@@ -108,46 +117,64 @@ def judge_alt(image: "Image") -> AltJudgement:
     return AltJudgement("ok", "ok", alt)
 
 
+_UPLOADING = re.compile(words.UPLOADING)
+_URL = re.compile(r"^(?:https?://|www\.)")
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_SCREENSHOT_PREFIX = re.compile(words.SCREENSHOT_PREFIX)
+_SCREENSHOT_FILLERS = re.compile(words.SCREENSHOT_FILLERS)
+_DIGIT = re.compile(r"\d")
+_ASCII_LETTER = re.compile(r"[a-z]")
+_NUMBERED_PLACEHOLDER = re.compile(words.NUMBERED_PLACEHOLDER)
+_IMAGE_EXTENSION = re.compile(words.IMAGE_EXTENSION)
+_CAMERA_NAME = re.compile(words.CAMERA_NAME)
+_PIXEL_SIZE = re.compile(words.PIXEL_SIZE)
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s")
+_SEPARATOR = re.compile(r"[_-]")
+_STEM_SEPARATOR = re.compile(r"[-_\d]")
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "van", "von", "der", "da", "di", "del", "d'"})
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
 def poor_alt_reason(alt: str, src: str = "") -> str | None:
     """Why ``alt`` is not a description, or ``None`` when it may be one.
 
     Reasons: ``uploading``, ``url``, ``quotes``, ``screenshot``, ``filename``, ``placeholder``.
     """
     folded = fold_plain(alt)
-    key = normalise_alt(alt)
-    if re.match(words.UPLOADING, folded):
+    key = _normalise_folded(folded)
+    if _UPLOADING.match(folded):
         return "uploading"
-    if re.match(r"^(?:https?://|www\.)", folded) or "://" in folded:
+    if _URL.match(folded) or "://" in folded:
         return "url"
-    if not re.search(r"[^\W_]", alt):
+    if not _HAS_LETTER_OR_DIGIT.search(alt):
         return "quotes"
-    m = re.match(words.SCREENSHOT_PREFIX, key)
+    m = _SCREENSHOT_PREFIX.match(key)
     if m:
         rest = key[m.end():]
         if not rest.strip():
             return "placeholder"
-        if re.search(r"\d", rest) and not re.search(r"[a-z]", re.sub(words.SCREENSHOT_FILLERS, " ", rest)):
+        if _DIGIT.search(rest) and not _ASCII_LETTER.search(_SCREENSHOT_FILLERS.sub(" ", rest)):
             return "screenshot"
-    if _looks_like_file_name(alt, key, src):
+    if _looks_like_file_name(alt, folded, key, src):
         return "filename"
-    if key in words.PLACEHOLDER_ALTS or re.match(words.NUMBERED_PLACEHOLDER, key):
+    if key in words.PLACEHOLDER_ALTS or _NUMBERED_PLACEHOLDER.match(key):
         return "placeholder"
     return None
 
 
-def _looks_like_file_name(alt: str, key: str, src: str) -> bool:
-    folded = fold_plain(alt)
-    if re.search(words.IMAGE_EXTENSION, folded):
+def _looks_like_file_name(alt: str, folded: str, key: str, src: str) -> bool:
+    if _IMAGE_EXTENSION.search(folded):
         return True
-    if re.match(words.CAMERA_NAME, folded) or re.fullmatch(r"\d+", key):
+    if _CAMERA_NAME.match(folded) or _DIGITS.fullmatch(key):
         return True
-    if re.search(words.PIXEL_SIZE, folded):
+    if _PIXEL_SIZE.search(folded):
         return True
     token = alt.strip()
-    if len(token) >= 15 and not re.search(r"\s", token) and len(re.findall(r"[_-]", token)) >= 3:
+    if len(token) >= 15 and not _SPACE.search(token) and len(_SEPARATOR.findall(token)) >= 3:
         return True  # sa11y: one long token with 3+ separators
     stem = _src_stem(src)
-    if stem and key == normalise_alt(stem) and re.search(r"[-_\d]", stem):
+    if stem and key == normalise_alt(stem) and _STEM_SEPARATOR.search(stem):
         return True  # ACT rule: accessible name is the image file name
     return False
 
@@ -164,11 +191,11 @@ def _src_stem(src: str) -> str:
 def looks_like_personal_name(alt: str) -> bool:
     """2–4 capitalised words and no lower-case word ("Mathis Garnier", "D. Martin").
 
-    alt-text.md §4: a repeated alt that looks like a personal name is probably a credit.
+    A repeated alt that looks like a personal name is probably a credit (RGAA 4.1 glossary,
+    *légende d'image*: the author belongs in the caption).
     """
     tokens = alt.strip().split()
     if not 2 <= len(tokens) <= 4:
         return False
-    particles = {"de", "du", "des", "la", "le", "van", "von", "der", "da", "di", "del", "d'"}
-    return all(t[:1].isupper() or t.lower() in particles for t in tokens) and \
-        sum(1 for t in tokens if t[:1].isupper()) >= 2 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens)
+    return all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens) and \
+        sum(1 for t in tokens if t[:1].isupper()) >= 2 and all(_NAME_WORD.fullmatch(t) for t in tokens)

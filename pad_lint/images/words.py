@@ -1,6 +1,6 @@
 """Word lists and patterns for alt-text judgement: data only.
 
-Sources (``shared/reference/alt-text.md`` §3, §4): WCAG 2.2 failure F30
+Sources: WCAG 2.2 failure F30
 (placeholders "image", "picture", "spacer", file names, "picture 1"); WAVE's
 ``alt_suspicious`` list; sa11y 5.0.9 French and English SUS_ALT/PLACEHOLDER
 lists (``src/lang/fr.js``, ``en.js``) and its file-name heuristics; WP
@@ -58,11 +58,19 @@ SCREENSHOT_FILLERS = r"\b(?:du|de|le|la|a|from|at|on|the|am|pm|et|y|um|alle|vom)
 #: HedgeDoc 1's in-progress upload placeholder (inline-attachment.js).
 UPLOADING = r"^uploading file\s*\.\.\."
 
-#: Credit cues inside an alt: the RGAA glossary puts copyright and author in the caption (légende).
-CREDIT_IN_ALT = (r"©|\(c\)\s|\bcopyright\b|\bcredits?\b|\bcredits? photos?\b"
-                 r"|^(?:illustrations?|photos?|photographies?|dessins?|images?|visuels?|croquis|drawings?|pictures?"
-                 r"|photographs?|sketch(?:note)?s?)\s*(?::|par\b|by\b)"
-                 r"|^(?:par|by)\s+\S")
+#: Credit cues inside an alt, matched case-insensitively on the alt as written: the RGAA
+#: glossary (*légende d'image*) puts the copyright and the author in the caption.
+#: A copyright sign or word anywhere makes the alt a credit.
+COPYRIGHT_IN_ALT = r"©|\(c\)\s|\bcopyright\b"
+#: The word "crédit(s)" (with "photo", "image"…): a credit when it starts the alt or a colon
+#: follows it; elsewhere ("carte de crédit") only when names follow (group ``rest``).
+CREDIT_WORD_IN_ALT = (r"(?:^|(?<=[\s(\[,;–—-]))(?:(?:photo|image|picture)\s+)?cr[ée]dits?"
+                      r"(?:\s+(?:photos?|images?|illustrations?|visuels?))?\s*(?P<sep>[:：])?\s*(?P<rest>.*?)\s*$")
+#: A label at the start of the alt ("Photo :", "Illustration par", "Dessins by", "par", "by"):
+#: a credit only when names follow (group ``rest``); "Photo : un vélo" is a description.
+CREDIT_LEAD_IN_ALT = (r"^(?:(?:illustrations?|photos?|photographies?|dessins?|images?|visuels?|croquis|drawings?"
+                      r"|pictures?|photographs?|sketch(?:note)?s?)\s*(?:[:：]|(?:par|by)\b)|(?:par|by)(?=\s))"
+                      r"\s*(?P<rest>.*?)\s*$")
 #: Words that may sit next to a credited name in an alt and still make it a credit.
 CREDIT_FILLER_WORDS = frozenset({
     "par", "by", "de", "of", "illustration", "illustrations", "dessin", "dessins", "photo", "photos",
@@ -74,9 +82,11 @@ CREDIT_FILLER_WORDS = frozenset({
 #: ("Facilitation graphique : Mathis Garnier", "Illustrations : …", "Photo : D. Martin", "© …").
 CREDIT_CUES = (r"facilitation graphique|facilitat(?:rice|eur|eurs|rices) graphiques?|illustrations?|illustrat(?:rice|eur)s?"
                r"|dessins?|croquis|sketch ?notes?|sketchnoting|photos?|photographies?|photographes?"
-               r"|credits?(?: (?:photos?|images?|illustrations?|visuels?))?|photo credits?|image credits?"
+               r"|cr[ée]dits?(?: (?:photos?|images?|illustrations?|visuels?))?|photo credits?|image credits?"
                r"|graphic (?:recording|facilitation|facilitator)|visual (?:notes?|notetaking|facilitation)"
                r"|visuels?|images?|drawings?|pictures?")
 #: Verbs that introduce a credited name without a colon ("illustré par", "photos by").
 CREDIT_BY = (r"(?:illustr\w*|dessin\w*|photographi\w*|photos?|croqu\w*|sketch\w*|drawn|drawings?|pictures?|images?)"
              r"\s+(?:par|by)")
+#: Words one of which every credit cue above contains (a cheap test before the cue patterns).
+CREDIT_CUE_WORDS = r"illustr|dessin|croqu|sketch|photo|cr[ée]dit|graphi|visu|image|drawing|picture|drawn"

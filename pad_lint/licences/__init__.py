@@ -9,8 +9,9 @@ Public API:
 * :func:`classify_url`, :func:`find_names`: the matchers; :mod:`.table` holds
   the surface forms as data; :mod:`.spdx` wraps ``license-expression``.
 
-Source: ``shared/reference/licences.md`` (REUSE 3.3, SPDX licence list, French
-and English wordings).
+Sources: the REUSE Specification 3.3, the SPDX License List and SPDX license
+expressions, the Creative Commons licence deeds and the wordings of their French
+and English versions, Etalab's Licence Ouverte 2.0.
 """
 
 from .detect import LicenceAnalysis, Signal, analyse_licence, detect_licence

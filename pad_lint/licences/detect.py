@@ -1,9 +1,13 @@
 """Find a pad's licence statements and decide one verdict for the event document.
 
-Where licence information is read (``shared/reference/licences.md`` §2, §3):
+Where licence information is read (REUSE 3.3, the SPDX License List, HedgeDoc 2's
+``commons/src/note-frontmatter/note-frontmatter.ts``):
 
 * the front-matter ``license:`` key (HedgeDoc 2 note front matter; the
-  spelling ``licence:`` too), as an SPDX expression, a URL or words;
+  spelling ``licence:`` too), as an SPDX expression, a URL or words. HedgeDoc 2
+  reads ``license`` as a string only: a list, a mapping, a number or a boolean
+  there is ignored by HedgeDoc (PAD003 says so), so it is not a licence statement
+  of the pad either; it is kept in :attr:`LicenceAnalysis.ignored` for messages;
 * ``SPDX-License-Identifier:`` tags in HTML comments (the REUSE header for
   Markdown) or in prose;
 * prose: a ``Licence :`` / ``License:`` label, the content of a licence section
@@ -33,7 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..event.models import Licence
@@ -59,8 +63,11 @@ class Signal:
     ``placeholder`` or ``unrecognised`` (``suggest`` holds a likely id, if any).
     ``origin`` says where it was read: ``front-matter``, ``spdx-tag``, ``label``,
     ``section``, ``statement`` (a licensing sentence), ``link`` or ``badge``.
-    ``statement`` is the source text, ``span`` its position; ``note`` explains an
-    imprecision or a normalisation in plain words.
+    ``statement`` is the source text, ``span`` its position; ``at`` the position of
+    the licence words themselves (``found``) when they are only part of the
+    statement, for instance on the third line of a paragraph: messages cite
+    :attr:`line`, read from ``at``. ``note`` explains an imprecision or a
+    normalisation in plain words.
     """
 
     origin: str
@@ -73,10 +80,17 @@ class Signal:
     note: str = ""
     candidates: tuple[str, ...] = ()
     found: str = ""          # the licence words as written, for messages
+    at: Span | None = None   # where ``found`` is, when narrower than ``span``
 
     @property
     def line(self) -> int:
-        return self.span.start_line
+        """The line the licence words are on (from :attr:`at`, else :attr:`span`)."""
+        return (self.at or self.span).start_line
+
+    @property
+    def words_span(self) -> Span:
+        """Where the licence words are: :attr:`at`, else the statement's :attr:`span`."""
+        return self.at or self.span
 
 
 @dataclass
@@ -86,7 +100,10 @@ class LicenceAnalysis:
     ``licence`` is the event document's verdict; ``signals`` every piece of
     evidence in document order; ``primary`` the signal the verdict cites;
     ``conflicting`` the signals that disagree (``conflict`` only);
-    ``language`` is ``fr`` or ``en`` (for examples in messages).
+    ``language`` is ``fr`` or ``en`` (for examples in messages);
+    ``ignored`` are front-matter ``license`` values that are not text (a YAML list,
+    a mapping, a number): HedgeDoc ignores them, so they state no licence
+    (``status`` ``ignored``, ``note`` says what the value is).
     """
 
     licence: Licence
@@ -94,6 +111,7 @@ class LicenceAnalysis:
     primary: Signal | None = None
     conflicting: list[Signal] = field(default_factory=list)
     language: str = "en"
+    ignored: list[Signal] = field(default_factory=list)
 
 
 def detect_licence(view: "PadView") -> Licence:
@@ -117,20 +135,30 @@ def _analyse_licence(view: "PadView") -> LicenceAnalysis:
     refs = _licence_refs(view)
     prose, context_ranges = _prose(view, segments, refs)
     signals: list[Signal] = []
-    signals += _front_matter(view)
+    front, ignored = _front_matter(view)
+    signals += front
     signals += _spdx_tags(view)
     signals += prose
     signals += _links_and_badges(view, segments, context_ranges)
     signals.sort(key=lambda s: (s.span.start_offset, _ORIGIN_RANK.get(s.origin, 9)))
-    return _verdict(signals, pad_language(view))
+    analysis = _verdict(signals, pad_language(view))
+    analysis.ignored = ignored
+    return analysis
 
 
 # ------------------------------------------------------------------------------ front matter
 
-def _front_matter(view: "PadView") -> list[Signal]:
+#: How messages name a front-matter value that is not text.
+_NOT_TEXT = {"list": "a YAML list", "dict": "a YAML mapping", "bool": "a boolean",
+             "int": "a number", "float": "a number", "date": "a date", "datetime": "a date"}
+
+
+def _front_matter(view: "PadView") -> tuple[list[Signal], list[Signal]]:
+    """Signals of the front-matter ``license`` key, and the values HedgeDoc ignores (not text)."""
     fm = view.front_matter
     data = fm.data if isinstance(fm.data, dict) else {}
     out: list[Signal] = []
+    ignored: list[Signal] = []
     for key in data:
         if not isinstance(key, str) or key.strip().lower() not in ("license", "licence"):
             continue
@@ -139,13 +167,17 @@ def _front_matter(view: "PadView") -> list[Signal]:
         value = data[key]
         statement = view.index.line_text(line - 1).strip()
         if value is None or (isinstance(value, str) and not value.strip()):
-            out.append(Signal("front-matter", "placeholder", statement, span, note="the front-matter key is empty",
+            out.append(Signal("front-matter", "placeholder", statement, span, note="the front-matter `license` key is empty",
                               found=""))
             continue
-        values = value if isinstance(value, list) else [value]
-        for v in values:
-            out.append(_classify_value(str(v), "front-matter", statement, span))
-    return out
+        if not isinstance(value, str):
+            kind = _NOT_TEXT.get(type(value).__name__, "not text")
+            items = [str(v) for v in value] if isinstance(value, list) else []
+            ignored.append(Signal("front-matter", "ignored", statement, span, found=key,
+                                  candidates=tuple(items), note=kind))
+            continue
+        out.append(_classify_value(value, "front-matter", statement, span))
+    return out, ignored
 
 
 def _classify_value(value: str, origin: str, statement: str, span: Span) -> Signal:
@@ -179,7 +211,7 @@ def _classify_value(value: str, origin: str, statement: str, span: Span) -> Sign
                           note=f"'{v}' is not an SPDX id; the SPDX id of this licence is {sig.spdx}")
         return sig
     check = check_expression(v)
-    note = "not an SPDX id" if check.unknown else "pad-lint does not know this licence wording"
+    note = "it is not an SPDX id" if check.unknown else "these words name no licence pad-lint knows"
     return Signal(origin, "unrecognised", statement, span, found=v, note=note)
 
 
@@ -322,34 +354,52 @@ def _prose(view: "PadView", segments: list[_Segment], refs: list[int]) -> tuple[
         out += sigs
     if open_label is not None:
         out.append(open_label[0])
+    ends = _section_ends(view, sections)
     for idx in sections:
-        start = view.headings[idx].span.start_offset
-        later = [h.span.start_offset for h in view.headings[idx + 1:]]
-        ranges.append((start, later[0] if later else len(view.pad.text)))
+        ranges.append((view.headings[idx].span.start_offset, ends[idx]))
     # A licence section that names nothing pad-lint understands.
-    for idx, hspan in sections.items():
-        if section_found[idx]:
+    unfound = [idx for idx in sections if not section_found[idx]]
+    if not unfound:
+        return out, ranges
+    texts = [b for b in blocks if b.kind != "heading" and b.text.strip()]
+    text_starts = [b.span.start_offset for b in texts]
+    stated = sorted(sig.span.start_offset for sig in out if sig.origin in ("label", "statement"))
+    for idx in unfound:
+        start = view.headings[idx].span.end_offset
+        if _any_in(stated, start, ends[idx]) or _any_in(refs, start, ends[idx]):
             continue
-        content = [b for b in blocks if b.section == idx and b.kind != "heading" and b.text.strip()]
-        if any(s.origin in ("label", "statement") and _inside_section(view, idx, s.span) for s in out):
-            continue
-        if any(_inside_section(view, idx, view.index.span(r, r)) for r in refs):
-            continue
-        if content:
-            b = content[0]
-            out.append(Signal("section", "unrecognised", b.text.strip()[:200], b.span, found=b.text.strip()[:80],
+        first = bisect.bisect_left(text_starts, start)
+        if first < len(texts) and text_starts[first] < ends[idx]:
+            b = texts[first]
+            out.append(Signal("section", "unrecognised", b.text.strip()[:200], b.span, found=b.text.strip(),
                               note="the licence section names no licence pad-lint knows"))
         else:
-            out.append(Signal("section", "placeholder", view.headings[idx].text, hspan, found="",
+            out.append(Signal("section", "placeholder", view.headings[idx].text, sections[idx], found="",
                               note="the licence section is empty"))
     return out, ranges
 
 
-def _inside_section(view: "PadView", idx: int, span: Span) -> bool:
-    start = view.headings[idx].span.end_offset
-    later = [h.span.start_offset for h in view.headings[idx + 1:]]
-    end = later[0] if later else len(view.pad.text)
-    return start <= span.start_offset < end
+def _section_ends(view: "PadView", sections: dict[int, Span]) -> dict[int, int]:
+    """End offset of each licence section: the start of the next heading of the same or a
+    higher level (its sub-sections belong to it), or the end of the pad. One backward pass
+    over the headings."""
+    headings = view.headings
+    end_of_pad = len(view.pad.text)
+    ends: dict[int, int] = {}
+    next_at_level: dict[int, int] = {}       # level -> start of the nearest later heading of level <= it
+    for i in range(len(headings) - 1, -1, -1):
+        h = headings[i]
+        if i in sections:
+            ends[i] = next_at_level.get(h.level, end_of_pad)
+        for level in range(h.level, 7):
+            next_at_level[level] = h.span.start_offset
+    return ends
+
+
+def _any_in(sorted_offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of ``sorted_offsets`` is in ``[start, end)``."""
+    i = bisect.bisect_left(sorted_offsets, start)
+    return i < len(sorted_offsets) and sorted_offsets[i] < end
 
 
 #: Cheap pre-filter on lower-cased raw text: every form in :mod:`.table` contains one of
@@ -435,7 +485,7 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
         cands = tuple(dict.fromkeys(n.spdx or n.suggest for n in names if n.spdx or n.suggest))
         a, b = src(*ph)
         return [Signal(origin, "placeholder", stripped, whole, candidates=cands,
-                       found=seg.text[a:b].strip(),
+                       found=seg.text[a:b].strip(), at=_seg_span(view, seg, a, b),
                        note="a licence is named but left open" if cands else "")], None, True
 
     if not names:
@@ -443,15 +493,17 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
             vs, ve = src(label.start("value"), label.start("value") + len(label.group("value").rstrip(" .;,")))
             raw_value = seg.text[vs:ve]
             sig = _classify_value(raw_value, "label", stripped, whole)
-            return [sig], None, True
+            return [replace(sig, at=_seg_span(view, seg, vs, ve))], None, True
         unknown = re.search(table.ID_AFTER_PHRASE, t) if anchors else None
         if unknown and not re.search(table.CODE_SUBJECT, t):
             a, b = src(unknown.start("id"), unknown.end("id"))
-            return [Signal(origin, "unrecognised", stripped, whole, found=seg.text[a:b],
+            return [Signal(origin, "unrecognised", stripped, whole, found=seg.text[a:b], at=_seg_span(view, seg, a, b),
                            note="this is not an SPDX licence id pad-lint knows")], None, True
         return [], None, has_context
 
-    return [_combine_findings(names, t, origin, stripped, whole, folded, seg.text)], None, True
+    sig = _combine_findings(names, t, origin, stripped, whole, folded, seg.text)
+    a, b = src(min(f.start for f in names), max(f.end for f in names))
+    return [replace(sig, at=_seg_span(view, seg, a, b))], None, True
 
 
 def _combine_findings(names: list[Finding], t: str, origin: str, statement: str, span: Span, folded: Any,
@@ -524,8 +576,29 @@ def _compatible(family: str | None, suggest: str | None, spdx: str, declared_fam
 _REL_LICENSE = re.compile(r"""\brel\s*=\s*["']?[^"'>]*\blicen[cs]e\b""", re.IGNORECASE)
 
 
+def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged ``[start, end)`` ranges as two parallel lists (for :func:`_covered`)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(ranges):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _covered(merged: tuple[list[int], list[int]], offset: int) -> bool:
+    """Whether ``offset`` is inside one of the merged ranges (a binary search, not a scan)."""
+    starts, ends = merged
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
+
+
 def _links_and_badges(view: "PadView", segs: list[_Segment], context_spans: list[tuple[int, int]]) -> list[Signal]:
     seg_starts = [s.srcmap[0] for s in segs]
+    contexts = _merged(context_spans)
     out: list[Signal] = []
     badge_links: set[str] = set()
     for img in view.images:
@@ -544,7 +617,7 @@ def _links_and_badges(view: "PadView", segs: list[_Segment], context_spans: list
             continue
         ls = link.span.start_offset
         counts = bool(_REL_LICENSE.search(link.raw)) or link.href in badge_links
-        counts = counts or any(a <= ls < b or a <= link.span.end_offset - 1 < b for a, b in context_spans)
+        counts = counts or _covered(contexts, ls) or _covered(contexts, link.span.end_offset - 1)
         if not counts:
             i = bisect.bisect_right(seg_starts, ls) - 1
             seg = segs[i] if i >= 0 and ls <= segs[i].srcmap[-1] + 1 else None

@@ -23,7 +23,14 @@ _ACCENTED = re.compile(r"[àâçéèêëîïôûùüÿœ]")
 
 
 def pad_language(view: "PadView") -> str:
-    """``"fr"`` or ``"en"``: the language examples in messages are written in."""
+    """``"fr"`` or ``"en"``: the language examples in messages are written in (computed once per view)."""
+    cached = view.__dict__.get("_pad_language")
+    if cached is None:
+        cached = view.__dict__["_pad_language"] = _pad_language(view)
+    return cached
+
+
+def _pad_language(view: "PadView") -> str:
     lang = view.front_matter.data.get("lang") if isinstance(view.front_matter.data, dict) else None
     if isinstance(lang, str) and lang.strip():
         return "fr" if lang.strip().lower().startswith("fr") else "en"

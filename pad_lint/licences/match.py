@@ -75,10 +75,10 @@ def cc_id(codes: set[str], version: str | None, port_fr: bool = False) -> Findin
     codes = set(codes) | {"BY"}
     family = "CC-" + "-".join(c for c in _CC_ORDER if c in codes)
     if "SA" in codes and "ND" in codes:
-        return Finding(None, family, note="ShareAlike and NoDerivatives cannot be combined: no such licence",
+        return Finding(None, family, note="ShareAlike and NoDerivatives cannot be combined, so no such licence exists",
                        suggest=None)
     if version is None:
-        return Finding(None, family, suggest=f"{family}-{table.CC_LATEST}", note="version missing")
+        return Finding(None, family, suggest=f"{family}-{table.CC_LATEST}", note="the version is missing")
     if version not in table.CC_VERSIONS:
         return Finding(None, family, suggest=f"{family}-{table.CC_LATEST}", note=f"Creative Commons has no version {version}")
     note = ""
@@ -177,7 +177,7 @@ def _named(form: table.NamedForm, text: str, m: re.Match[str]) -> Finding:
         return Finding(spdx, form.family, m.start(), end, note="", context=form.context)
     if form.default:
         return Finding(form.default, form.family, m.start(), end, context=form.context)
-    return Finding(None, form.family, m.start(), end, suggest=form.suggest, note="version missing",
+    return Finding(None, form.family, m.start(), end, suggest=form.suggest, note="the version is missing",
                    context=form.context)
 
 
@@ -253,10 +253,12 @@ def _non_overlapping(found: list[Finding]) -> list[Finding]:
 _CC_CODE = re.compile(r"^(by(?:-(?:nc|sa|nd)){0,2}|by-nd-nc)$")
 
 
+@lru_cache(maxsize=4096)
 def classify_url(url: str) -> Finding | None:
     """The licence a URL points to or a badge shows, or ``None`` when it names no licence.
 
-    Never raises (a malformed URL is simply ``None``).
+    Never raises (a malformed URL is simply ``None``). Cached: a pad's links and badges
+    are classified by several passes, and findings are immutable.
     """
     try:
         parts = urlsplit(url.strip())
@@ -299,7 +301,7 @@ def classify_url(url: str) -> Finding | None:
             if ident:
                 return Finding(ident, name, source="url")
         return Finding(None, name, suggest=f"{name}-3.0-or-later" if name != "GFDL" else "GFDL-1.3-or-later",
-                       note="version missing", source="url")
+                       note="the version is missing", source="url")
     if host in ("spdx.org",) and low.startswith("/licenses/"):
         ident = canonical_id(path.split("/licenses/", 1)[1].strip("/").removesuffix(".html").removesuffix(".json"))
         return Finding(ident, family_of(ident), source="url") if ident else None
@@ -325,7 +327,7 @@ def _cc_url(host: str, segs: list[str], url: str) -> Finding | None:
         if jur and f.spdx and version != "4.0":
             ported = f"{f.family}-{version}-{segs[3].upper()}"
             f = replace(f, spdx=canonical_id(ported) or f"LicenseRef-{ported}",
-                        note=f"a {segs[3].upper()} port of {f.family} {version}")
+                        note=f"the national port of {f.family} {version} for country code {segs[3].upper()}")
         return replace(f, source=source)
     if segs and segs[0] in ("publicdomain", "p") and len(segs) >= 2:
         if segs[1] == "zero":

@@ -1,7 +1,7 @@
 """Text folding for licence matching, keeping a map back to source offsets.
 
 Real licence wordings vary in ways that do not change their meaning
-(``shared/reference/licences.md`` §3.4): typographic apostrophes, HTML entities
+(as found in real pads): typographic apostrophes, HTML entities
 (the Creative Commons chooser writes ``Pas d&#39;Utilisation``), en dashes and
 non-breaking hyphens, NBSP / U+202F before ``:`` in French typography, accents
 and capitalisation. :func:`fold` removes those differences so that the tables in
@@ -81,6 +81,24 @@ def _fold_char_uncached(ch: str) -> str:
     return "".join(out)
 
 
+def _fold_one_to_one(text: str) -> str | None:
+    """The folded text when every character folds to exactly one character and no space
+    is dropped (the usual case: offsets are then the identity), else ``None``."""
+    if "&" in text:
+        return None
+    table = {}
+    for ch in set(text):
+        out = _fold_char(ch)
+        if len(out) != 1:
+            return None
+        if out != ch:
+            table[ord(ch)] = out
+    folded = text.translate(table) if table else text
+    if folded.startswith(" ") or "  " in folded:
+        return None
+    return folded
+
+
 def fold(text: str, base: int = 0) -> Folded:
     """Fold ``text`` for matching: HTML entities unescaped, NFKD without accents,
     casefolded, apostrophes to ``'``, dashes to ``-``, any whitespace run to one space.
@@ -88,6 +106,10 @@ def fold(text: str, base: int = 0) -> Folded:
     ``base`` is added to every recorded offset (pass the source offset of ``text``).
     Never raises.
     """
+    quick = _fold_one_to_one(text)
+    if quick is not None:
+        n = len(text)
+        return Folded(quick, range(base, base + n), range(base + 1, base + n + 1), base + n)  # type: ignore[arg-type]
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

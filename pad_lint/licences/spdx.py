@@ -3,7 +3,7 @@
 Only strings that already *look like* an SPDX expression (ids, ``AND``/``OR``/
 ``WITH``, parentheses) are handed to ``license-expression``; its tokenizer is
 never run on prose, because it reads the French verb "mit" as ``MIT`` and the
-word "or" as the ``OR`` operator (``shared/reference/licences.md`` §1.3, §4.1).
+word "or" as the ``OR`` operator.
 
 ``LicenseRef-<idstring>`` (SPDX 2.3 annex D: user-defined licences, and the
 form REUSE asks for licences missing from the SPDX list) is valid syntax and is

@@ -1,8 +1,9 @@
 """Licence surface forms (French and English) mapped to SPDX ids: data only.
 
-Source: ``shared/reference/licences.md`` §3.1 (mapping table), §3.2
-(placeholders), §3.5 (false-positive traps), checked against the SPDX licence
-list shipped with ``license-expression`` (SPDX 3.27). Every pattern is a Python
+Sources: the Creative Commons licence deeds (French and English names, URLs),
+the SPDX License List, Etalab's Licence Ouverte, the GNU and Art Libre licence
+pages, placeholders and false-positive traps seen in real pads; checked against the
+SPDX licence list shipped with ``license-expression`` (SPDX 3.27). Every pattern is a Python
 regular expression applied to text folded by :func:`pad_lint.licences.normalise.fold`:
 lower case, no accents, ``'`` for every apostrophe, ``-`` for every dash, single
 spaces. Write patterns in that folded form (``paternite``, not ``Paternité``).

@@ -5,7 +5,11 @@ with :mod:`pad_lint.images`; each rule yields only its own code. Sources: WCAG
 2.2 SC 1.1.1 and its failures F30/F39/F65, SC 2.4.4 and 4.1.2 for links; RGAA
 4.1 criteria 1.1, 1.2, 1.3 (1.3.9: short and concise) and the glossary entries
 *image de décoration* and *légende d'image*; HedgeDoc 1's upload behaviour
-(``![](file)``); ``shared/reference/alt-text.md``.
+(``![](file)``, ``public/vendor/inlineAttachment/inline-attachment.js``).
+
+The pass is linear in the size of the pad: credited names are indexed once
+(:class:`~pad_lint.images.CreditFinder`), every pattern is compiled once, and the
+event document (needed only for name-like alts) is built at most once.
 
 Help texts show the fix in the pad's language (a French pad gets
 ``![Description courte de l'image](…)`` and ``*Illustration : Nom*``).
@@ -18,9 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
-from ..images import (AltJudgement, CreditedName, credit_in_alt, credited_names, is_name, judge_alt,
-                      looks_like_personal_name, normalise_alt)
+from ..images import (AltJudgement, CreditedName, CreditFinder, credits_in_document, credits_in_text, judge_alt,
+                      looks_like_personal_name, normalise_alt, people_in_document)
 from ..licences import pad_language
+from ..licences.excerpt import shorten
 from ..markdown.view import Image
 from .context import LintContext
 from .registry import rule
@@ -62,6 +67,8 @@ _A_OPEN = re.compile(r"<a\b(?P<attrs>[^>]*)>\s*$", re.IGNORECASE)
 _A_CLOSE = re.compile(r"^\s*</a\s*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ARIA_LABEL = re.compile(r"""\baria-label(?:ledby)?\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s>"']+)""", re.IGNORECASE)
+_MD_OPEN = re.compile(r"(?<!!)\[\s*$")
+_MD_CLOSE = re.compile(r"^\s*\]\(\s*([^)\s]+)")
 
 
 def _enclosing_link(ctx: LintContext, image: Image) -> tuple[str | None, bool]:
@@ -77,30 +84,39 @@ def _enclosing_link(ctx: LintContext, image: Image) -> tuple[str | None, bool]:
         h = _HREF.search(m.group("attrs"))
         if h:
             return next(g for g in h.groups() if g is not None), bool(_ARIA_LABEL.search(m.group("attrs")))
-    if re.search(r"(?<!!)\[\s*$", before) and re.match(r"^\s*\]\(\s*([^)\s]+)", after):
-        return re.match(r"^\s*\]\(\s*([^)\s]+)", after).group(1), False  # type: ignore[union-attr]
+    if _MD_OPEN.search(before):
+        close = _MD_CLOSE.match(after)
+        if close:
+            return close.group(1), False
     return None, False
+
+
+def _credit_finder(ctx: LintContext) -> CreditFinder:
+    """The pad's credited names (from its text), and the event document's people on demand."""
+    def load_people() -> tuple[list[CreditedName], set[str]]:
+        document = _document(ctx)
+        if document is None:
+            return [], set()
+        return credits_in_document(document), people_in_document(document)
+
+    return CreditFinder(credits_in_text(ctx.view), load_people)
 
 
 def image_facts(ctx: LintContext) -> ImageFacts:
     """Judge every image once per pad."""
     if _CACHE_KEY in ctx.cache:
         return ctx.cache[_CACHE_KEY]
-    credited = credited_names(ctx.view) if ctx.view.images else []
-    with_document: list[CreditedName] | None = None
     facts = []
+    finder: CreditFinder | None = None
     for image in ctx.view.images:
         j = judge_alt(image)
         link, named = _enclosing_link(ctx, image)
-        credit = credit_in_alt(j.alt, credited) if j.verdict == "ok" and j.alt else None
-        if credit is None and j.verdict == "ok" and j.alt and is_name(j.alt.strip()):
-            # only a name-like alt needs the event document's illustrators (building it costs more)
-            if with_document is None:
-                with_document = credited_names(ctx.view, _document(ctx))
-            credit = credit_in_alt(j.alt, with_document)
-            credited = with_document
+        credit = None
+        if j.verdict == "ok" and j.alt:
+            finder = finder or _credit_finder(ctx)
+            credit = finder.find(j.alt)
         facts.append(ImageFact(image, j, link, named, credit))
-    result = ImageFacts(facts, credited, pad_language(ctx.view))
+    result = ImageFacts(facts, finder.credited if finder else [], pad_language(ctx.view))
     ctx.cache[_CACHE_KEY] = result
     return result
 
@@ -110,11 +126,21 @@ def _alt_example(lang: str) -> str:
 
 
 def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
+    """Quote an alt, a title or an address: one line, ``…`` in the middle when long."""
+    return f"“{shorten(text, limit)}”"
 
 
-_SOURCE_111 = "WCAG 2.2 SC 1.1.1 (F30, F65, H37); RGAA 4.1 criteria 1.1 and 1.2; shared/reference/alt-text.md"
+def _lines(facts: list[ImageFact], shown: int = 6) -> str:
+    """``lines 3, 8 and 12`` (at most ``shown`` numbers, then how many more)."""
+    numbers = [str(f.image.span.start_line) for f in facts]
+    if len(numbers) > shown:
+        return f"lines {', '.join(numbers[:shown])} and {len(numbers) - shown} more"
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    return f"lines {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+_SOURCE_111 = "WCAG 2.2 SC 1.1.1 Non-text Content (F30, F65, H37); RGAA 4.1 criteria 1.1 and 1.2"
 
 
 @rule(
@@ -134,7 +160,7 @@ purpose and are not reported (Markdown cannot say "decorative").
 Fix: write what the image shows between the square brackets, `![Photo de groupe devant la
 mairie](…)`; for a purely decorative image, use HTML `<img src="…" alt="">`.
 """,
-    source=_SOURCE_111 + "; HedgeDoc 1 inline-attachment.js (`![](file)` on upload)",
+    source=_SOURCE_111 + "; HedgeDoc 1 public/vendor/inlineAttachment/inline-attachment.js (`![](file)` on upload)",
     example="""
 ![](https://pad.example.org/uploads/upload_5c1e0b7d2a.jpg)     <- IMG001
 """,
@@ -147,8 +173,8 @@ def MISSING_ALT(ctx: LintContext) -> Iterator[Diagnostic]:
         if j.verdict != "unlabelled" or (f.link is not None and not f.link_named):
             continue  # linked images without a name are IMG006
         if j.reason == "title-only":
-            msg = (f"This image has a title ({_short(img.title or '')}) but no alt text: the title is only a tooltip, "
-                   "screen readers do not use it as the image's description.")
+            msg = (f"This image has a title ({_short(img.title or '')}) but no alt text. A title is only a tooltip: "
+                   "many screen readers do not read it, so their users do not learn what the image shows.")
             help_ = ("Move the description into the alt text, between the square brackets: "
                      f"`![{(img.title or '').strip()}](…)`." if img.syntax == "markdown"
                      else "Add an `alt=\"…\"` attribute that describes the image.")
@@ -158,24 +184,26 @@ def MISSING_ALT(ctx: LintContext) -> Iterator[Diagnostic]:
             help_ = "Either describe the image in `alt=\"…\"` and drop the title, or remove the title if it is decorative."
         elif j.reason == "whitespace":
             msg = ("The alt text of this image is only spaces, which is not a description: some screen readers "
-                   "read the file name instead, others skip the image.")
+                   "then read the file name and others skip the image.")
             help_ = (f"Describe what the image shows, for example `{_alt_example(lang)}`; for a purely decorative "
                      "image use HTML `alt=\"\"` (nothing between the quotes).")
         else:
-            what = "`<img>` tag has no `alt` attribute" if img.syntax == "html" else "image has an empty alt text (`![](…)`)"
-            msg = (f"This {what}, so screen reader users only hear “image” or the file name. HedgeDoc leaves the alt "
-                   "text empty on every uploaded image: it has to be written by hand.")
             if img.syntax == "html":
+                msg = ("This `<img>` tag has no `alt` attribute, so screen reader users only hear “image” or the file "
+                       "name and miss what the image shows.")
                 help_ = ("Add `alt=\"…\"` describing what the image shows; if it is purely decorative, add "
                          "`alt=\"\"` (empty) to say so.")
             else:
+                msg = ("This image has an empty alt text (`![](…)`), so screen reader users only hear “image” or the "
+                       "file name. HedgeDoc leaves the alt text empty on every uploaded image: it has to be written "
+                       "by hand.")
                 help_ = (f"Describe what the image shows between the square brackets, for example "
                          f"`{_alt_example(lang)}`; for a purely decorative image use HTML `<img src=\"…\" alt=\"\">`.")
         yield MISSING_ALT.diagnostic(ctx, img.span, msg, help=help_)
 
 
 _REASON_TEXT = {
-    "uploading": "is HedgeDoc's upload placeholder: the upload never finished",
+    "uploading": "is HedgeDoc's placeholder for an upload that never finished",
     "url": "is a web address",
     "quotes": "is only quotes or punctuation, which screen readers read out literally (“quote quote”)",
     "screenshot": "is the default name of a screenshot",
@@ -200,8 +228,8 @@ the image does not excuse a placeholder alt.
 Fix: replace it with a short description of what the image shows. For a decorative image
 use HTML `alt=""`.
 """,
-    source="WCAG 2.2 F30 and F39; RGAA 4.1 criterion 1.3; ACT rules 'image accessible name is filename / "
-           "placeholder'; shared/reference/alt-text.md §3-4",
+    source="WCAG 2.2 SC 1.1.1, failures F30 and F39; RGAA 4.1 criterion 1.3; ACT Rules 9eb3f6 'Image "
+           "filename is accessible name for image'; sa11y (ryersondmp/sa11y) and WebAIM WAVE placeholder lists",
     example="""
 ![photo](https://pad.example.org/uploads/balade-02.jpg)      <- IMG002
 """,
@@ -235,8 +263,8 @@ the only content of links to the same page, are not reported.
 Fix: describe what each image shows; move the shared part (an author, a date) to a caption
 under the images.
 """,
-    source="equalizedigital accessibility-checker img-alt-redundant (same alt, different src and href); "
-           "RGAA 4.1 criterion 1.3; shared/reference/alt-text.md §1.2, §4",
+    source="WCAG 2.2 SC 1.1.1 (the alternative serves the equivalent purpose); RGAA 4.1 criterion 1.3; "
+           "Equalize Digital Accessibility Checker img-alt-redundant (same alt, different src and href)",
     example="""
 ![Mathis Garnier](…/drawing-1.jpg)
 ![Mathis Garnier](…/drawing-2.jpg)     <- IMG003 on both
@@ -253,39 +281,64 @@ def REPEATED_ALT(ctx: LintContext) -> Iterator[Diagnostic]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        flagged = [f for f in members if any(
-            g is not f and g.image.src != f.image.src and not (g.link and f.link and g.link == f.link)
-            for g in members)]
+        flagged = _different_images(members)
         if not flagged:
             continue
-        lines = ", ".join(str(f.image.span.start_line) for f in flagged)
         alt = flagged[0].judgement.alt or ""
         name_hint = ""
         if looks_like_personal_name(alt.strip()):
-            name_hint = " It looks like a person's name: probably a credit, which belongs in a caption."
+            name_hint = " It looks like a person's name, so it is probably a credit, which belongs in a caption."
+        where = _lines(flagged)
         for f in flagged:
             yield REPEATED_ALT.diagnostic(
                 ctx, f.image.span,
-                f"The alt text {_short(alt)} is used on {len(flagged)} different images (lines {lines}), so screen "
+                f"The alt text {_short(alt)} is used on {len(flagged)} different images ({where}), so screen "
                 f"reader users hear the same words for different pictures.{name_hint}",
                 help=f"Describe what each image shows, for example `{_alt_example(facts.language)}`.",
             )
+
+
+def _different_images(members: list[ImageFact]) -> list[ImageFact]:
+    """The images of one alt group that share it with a *different* image: another address,
+    unless both are the only content of links to the same page. Counted, not compared pair
+    by pair, so a pad with one alt on thousands of images stays linear."""
+    by_src: dict[str, int] = {}
+    by_link: dict[str, int] = {}
+    by_src_link: dict[tuple[str, str], int] = {}
+    for f in members:
+        by_src[f.image.src] = by_src.get(f.image.src, 0) + 1
+        if f.link:
+            by_link[f.link] = by_link.get(f.link, 0) + 1
+            by_src_link[(f.image.src, f.link)] = by_src_link.get((f.image.src, f.link), 0) + 1
+    flagged = []
+    for f in members:
+        other_src = len(members) - by_src[f.image.src]
+        if f.link:   # images elsewhere linked to the same page do not count
+            other_src -= by_link[f.link] - by_src_link[(f.image.src, f.link)]
+        if other_src > 0:
+            flagged.append(f)
+    return flagged
 
 
 @rule(
     code="IMG004", name="credit-as-alt", severity="warning",
     summary="An alt text is a credit (author, photographer, ©), not a description.",
     explanation="""
-The name of the illustrator or photographer, "©…", "Crédit photo : …", "Illustration : …"
-tell who made the image, not what it shows. The RGAA glossary (*légende d'image*) lists the
-author and the copyright as caption material. A person's name used as alt is reported when
-the pad credits that person for images ("Facilitation graphique : …", "Illustrations : …",
-"Photo : …", "Crédits : …", "©…", or an illustrator in the event document).
+The name of the illustrator or photographer, "© …" or "Crédit photo : …" tells who made
+the image, not what it shows. The RGAA glossary (*légende d'image*) lists the author and
+the copyright as caption material. A person's name used as alt is reported when the pad
+credits that person for images ("Facilitation graphique : …", "Illustrations : …",
+"Photo : …", "Crédits : …", "© …", or an illustrator in the event document). A label
+followed by names ("Photo : D. Martin", "Illustration par Zoé Lambert") is a credit; a
+label followed by a description ("Photo : un vélo devant la mairie") is not reported. A
+single word after the label counts as a name only when it is the name of a person of the
+pad ("Photo : Zoé", not "Photo : Nantes").
 
 Fix: describe the image in the alt text and put the credit in a caption on the line under
 the image, for example `*Illustration : Mathis Garnier*`.
 """,
-    source="RGAA 4.1 glossary 'Légende d'image' (copyright, author) and criterion 1.3; shared/reference/alt-text.md §2, §4",
+    source="RGAA 4.1 criterion 1.3 and glossary 'Légende d'image' (copyright and author belong in the caption); "
+           "WCAG 2.2 SC 1.1.1",
     example="""
 ![Mathis Garnier](…/drawing-1.jpg)     <- IMG004 (the pad says "Facilitation graphique : Mathis Garnier")
 """,
@@ -295,15 +348,29 @@ def CREDIT_AS_ALT(ctx: LintContext) -> Iterator[Diagnostic]:
     for f in facts.images:
         if f.credit is None:
             continue
-        text, who = f.credit
+        part, who = f.credit
+        alt_text = f.judgement.alt or ""
+        alt = _short(alt_text)
+        credited = ""
         if who is not None:
-            where = f" (the pad credits {who.name} under “{who.cue}”" + (f" on line {who.line})" if who.line else ")")
-            msg = (f"The alt text {_short(f.judgement.alt or '')} is the name of the person credited for the images"
-                   f"{where}: it tells who made the image, not what it shows.")
-            caption = f"*Illustration : {who.name}*" if facts.language == "fr" else f"*Illustration: {who.name}*"
+            credited = f"the pad credits {who.name} for the images under “{who.cue}”" + (
+                f" on line {who.line}" if who.line else "")
+        if normalise_alt(part) != normalise_alt(alt_text):      # a description, then a credit
+            msg = (f"The alt text {alt} ends with a credit ({_short(part, 40)}"
+                   + (f"; {credited}" if credited else "") + "): who made the image belongs in a caption, not in "
+                   "the text that replaces the image for screen reader users.")
+        elif who is not None and normalise_alt(alt_text) == who.key:
+            msg = (f"The alt text {alt} is the name of the person credited for the images ({credited}): it tells "
+                   "who made the image, not what it shows.")
+        elif who is not None:
+            msg = f"The alt text {alt} is a credit ({credited}): it tells who made the image, not what it shows."
         else:
-            msg = (f"The alt text {_short(f.judgement.alt or '')} is a credit (author or copyright): it tells who made "
-                   "the image, not what it shows.")
+            msg = (f"The alt text {alt} is a credit (it names the author or the copyright holder): it tells who "
+                   "made the image, not what it shows.")
+        name = who.name if who is not None else None
+        if name:
+            caption = f"*Illustration : {name}*" if facts.language == "fr" else f"*Illustration: {name}*"
+        else:
             caption = "*Illustration : Nom de l'auteur·rice*" if facts.language == "fr" else "*Illustration: author's name*"
         yield CREDIT_AS_ALT.diagnostic(
             ctx, f.image.span, msg,
@@ -324,7 +391,8 @@ at most 80 characters (criterion 1.3.9: short and concise). Other checkers warn 
 Fix: keep the essentials in the alt text and move details into the text of the pad or a
 caption under the image.
 """,
-    source="RGAA 4.1 criterion 1.3.9 and glossary 'Alternative textuelle' (80 characters); shared/reference/alt-text.md §2, §4",
+    source="RGAA 4.1 criterion 1.3.9 and glossary 'Alternative textuelle' (80 characters); sa11y (250), "
+           "WP Accessibility (140)",
     options=("images.max-alt-length",),
     example="""
 ![Photographie de la fresque peinte sur le mur de l'école Jules-Ferry, aux couleurs vives](…)   <- IMG005 (87 > 80)
@@ -359,7 +427,7 @@ Fix: write the link's destination or purpose as the image's alt text, for exampl
 `[![Site de l'association FORSE](logo.png)](https://…)`.
 """,
     source="WCAG 2.2 SC 1.1.1 and 2.4.4 (H30: image as the only content of a link), SC 4.1.2; "
-           "W3C alt decision tree (image inside a link); shared/reference/alt-text.md §2",
+           "W3C WAI alt decision tree (image inside a link); RGAA 4.1 criterion 1.1",
     example="""
 [![](https://pad.example.org/uploads/logo.png)](https://example.org)    <- IMG006
 """,
