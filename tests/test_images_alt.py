@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pad_lint.images import (credit_in_alt, credited_names, is_decorative, is_name, judge_alt,
-                             looks_like_personal_name, normalise_alt, poor_alt_reason)
+from pad_lint.images import (CreditedName, CreditFinder, credit_in_alt, credited_names, is_decorative, is_name,
+                             judge_alt, looks_like_personal_name, normalise_alt, poor_alt_reason)
 from pad_lint.markdown.view import build_view
 from pad_lint.source import Pad
 
@@ -145,3 +145,86 @@ def test_credit_in_alt():
     assert credit_in_alt("par Hugo Petit", credited)[1] is None
     assert credit_in_alt("Photo de la fresque", credited) is None
     assert credit_in_alt("By the river at dawn", credited) is None
+
+
+# -- "Photo : <description>" is a labelled description, "Photo : <name>" a credit -------------------
+
+@pytest.mark.parametrize("alt", [
+    "Photo : un vélo",                                   # the new-user report
+    "Photo: a bike by the river",
+    "Photo : la salle pendant la plénière",
+    "Illustration : carte des ateliers du quartier",
+    "Photo : Vélo rouge devant la mairie",               # a capitalised description is still a description
+    "Photo : Nantes",                                    # one capitalised word that is nobody of the pad
+    "Carte de crédit posée sur la table",                # "crédit" inside a description
+    "By the river at dawn",
+    "Photo : Zoé Lambert dessinant au tableau",          # a person in a description
+])
+def test_a_label_followed_by_a_description_is_not_a_credit(alt):
+    credited = credited_names(build_view(Pad.from_text("# J\n\nIllustrations : Zoé Lambert\n")))
+    assert credit_in_alt(alt, credited) is None
+
+
+@pytest.mark.parametrize("alt, credit", [
+    ("Photo : D. Martin", "Photo : D. Martin"),
+    ("Photo: Jane Doe", "Photo: Jane Doe"),
+    ("Illustration par Hugo Petit", "Illustration par Hugo Petit"),
+    ("Image by Jane Doe", "Image by Jane Doe"),
+    ("Photo : Hugo Petit et Ana Roy, 2024", "Photo : Hugo Petit et Ana Roy, 2024"),
+    ("© Jean Dupont", "© Jean Dupont"),
+    ("Crédit : la mairie", "Crédit : la mairie"),         # "Crédit :" always introduces a credit
+    ("Crédit photo Ville de Nantes", "Crédit photo Ville de Nantes"),
+    ("Vue du port © 2024 Jean Dupont", "© 2024 Jean Dupont"),
+    ("Dessin de la salle (crédit Hugo Petit)", "crédit Hugo Petit"),
+])
+def test_a_label_followed_by_names_is_a_credit(alt, credit):
+    credited = credited_names(build_view(Pad.from_text("# J\n\nIllustrations : Zoé Lambert\n")))
+    assert credit_in_alt(alt, credited) == (credit, None)
+
+
+def test_a_single_word_after_a_label_is_a_credit_only_for_a_person_of_the_pad():
+    credited = credited_names(build_view(Pad.from_text("# J\n\nIllustrations : Zoé\n")))
+    assert credit_in_alt("Photo : Zoé", credited)[1].name == "Zoé"       # credited by the pad
+    assert credit_in_alt("Photo : Hugo", credited) is None                 # nobody of the pad
+    assert credit_in_alt("Photo : Hugo", credited, people=["hugo"]) == ("Photo : Hugo", None)
+
+
+def test_credit_finder_indexes_names_by_their_first_word():
+    finder = CreditFinder([CreditedName("Zoé Lambert", "zoe lambert", "Illustrations", 3),
+                           CreditedName("Zoé", "zoe", "Photo", 5)])
+    assert [(c.name, a, b) for c, a, b in finder.index.occurrences("dessin de zoe lambert")] == [
+        ("Zoé Lambert", 10, 21), ("Zoé", 10, 13)]
+    assert finder.index.occurrences("zoey lambert") == []                 # whole words only
+    assert finder.find("Dessin : Zoé Lambert")[1].name == "Zoé Lambert"
+    assert finder.find("Zoé Lambert au tableau") is None
+
+
+def test_the_document_is_loaded_once_and_only_for_a_name_like_alt():
+    calls = []
+
+    def load():
+        calls.append(1)
+        return [CreditedName("Ana Roy", "ana roy", "illustrator")], {"ana roy"}
+
+    finder = CreditFinder([], load)
+    assert finder.find("Photo : un vélo") is None and finder.find("Plan du site") is None
+    assert calls == []
+    assert finder.find("Ana Roy")[1].name == "Ana Roy"
+    assert finder.find("Ana Roy") is not None and finder.find("Photo : Ana") is None
+    assert calls == [1]
+
+
+def test_alt_texts_credit_nobody():
+    """An image's alt is not prose: "![Photo : Zoé Lambert](…)" does not make the pad credit
+    Zoé Lambert, so "![Zoé Lambert](…)" elsewhere is not reported as a credit."""
+    text = ("# J\n\n![Photo : Zoé Lambert](a.png)\n\n![Zoé Lambert](b.png)\n\n"
+            "<img src=\"c.png\" alt=\"© Hugo Petit\">\n")
+    assert credited_names(build_view(Pad.from_text(text))) == []
+
+
+def test_credit_lines_come_from_the_source_offsets():
+    """A link title spanning two lines used to shift the line of a later credit cue."""
+    text = ("# J\n\nVoir [le site](https://e.org \"un titre\nsur deux lignes\") et\n"
+            "Illustrations : Zoé Lambert\n\n> - Photos : Hugo Petit\n")
+    got = [(c.name, c.line) for c in credited_names(build_view(Pad.from_text(text)))]
+    assert got == [("Zoé Lambert", 5), ("Hugo Petit", 7)]
