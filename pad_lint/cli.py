@@ -25,6 +25,7 @@ line naming the file and position; there are no tracebacks
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -380,6 +381,32 @@ def _tasks(inputs: Iterator[Any], resolver, settings: RunSettings, stdin_data: b
                stdin_data if inp.kind == "stdin" else None)
 
 
+@contextlib.contextmanager
+def _tuned_gc() -> Iterator[None]:
+    """Make CPython's cyclic garbage collector run less often during a check.
+
+    Parsing allocates tens of thousands of short-lived token objects per pad; with
+    the default gen-0 threshold (700 allocations) the collector runs hundreds of
+    times per pad and each full pass walks every object kept alive by the imports.
+    Freezing what exists now (imports, configuration) and raising the thresholds
+    cut ~10 % of a check's CPU time (benchmarks/RESULTS.md); cycles are still
+    collected, so memory stays bounded (peak RSS is measured on 10,000 pads).
+    ``gc.freeze`` before forking the ``--jobs`` workers also keeps those pages
+    shared (https://docs.python.org/3/library/gc.html#gc.freeze).
+    """
+    import gc
+
+    thresholds = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 1000)
+    try:
+        yield
+    finally:  # in-process callers (tests, library users) get their collector back
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
 def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:
     """Process tasks in order; with ``jobs > 1`` in a process pool (``imap`` keeps the order)."""
     if jobs <= 1:
@@ -492,66 +519,67 @@ def cmd_check(args: argparse.Namespace) -> int:
     diffs = 0
     fail = False
     jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
-    if not args.offline:
-        pending = list(found)  # input paths only, cheap to hold; views only for online pads
-        _check_links_online(pending, resolver, settings, stdin_data)
-        found = iter(pending)
-    try:
-        if not quiet_report:
-            reporter.start()
-        for result in _results(_tasks(found, resolver, settings, stdin_data), jobs):
-            summary.files += 1
-            if result.error:
-                summary.input_errors += 1
-                errors.append(result.error)
-                from .report import printable
-
-                print(printable(result.error), file=sys.stderr)
-                continue
-            summary.fixed += result.fixed
-            if result.diff:
-                diffs += 1
-                out.write(result.diff)
-            if result.fixed_text is not None:
-                sys.stdout.write(result.fixed_text)
-            for f in result.findings:
-                summary.findings += 1
-                summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
-                stats[(f.code, f.name)] += 1
-                if f.fix is not None:
-                    if f.fix.applicability == "safe":
-                        summary.fixable += 1
-                    else:
-                        summary.unsafe_fixable += 1
-                    fixable_by_code[f.code] += 1
-                if _RANK[f.severity] >= _RANK[args.fail_level]:
-                    fail = True
+    with _tuned_gc():
+        if not args.offline:
+            pending = list(found)  # input paths only, cheap to hold; views only for online pads
+            _check_links_online(pending, resolver, settings, stdin_data)
+            found = iter(pending)
+        try:
             if not quiet_report:
-                reporter.file(result)
-        if not quiet_report:
-            reporter.finish(summary)
-        if args.statistics:
-            _print_statistics(out, stats, fixable_by_code, fmt)
-        if human and not args.quiet and not (args.diff or args.fix_only) and not args.statistics:
-            _print_summary(report_out, summary, args)
-        elif (args.fix_only) and not args.quiet:
-            print(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''}.", file=sys.stderr)
-        elif args.diff and not args.quiet:
-            print(f"Would fix {diffs and 'findings in ' or ''}{diffs} pad{'s' if diffs != 1 else ''}."
-                  if diffs else "No fixes would be applied.", file=sys.stderr)
-    finally:
-        report_out.flush()
-        if close:
-            out.close()
-    if summary.input_errors:
-        return 2
-    if args.exit_zero:
-        return 0
-    if args.diff:
-        return 1 if diffs else 0
-    if args.fix_only:
-        return 0
-    return 1 if fail else 0
+                reporter.start()
+            for result in _results(_tasks(found, resolver, settings, stdin_data), jobs):
+                summary.files += 1
+                if result.error:
+                    summary.input_errors += 1
+                    errors.append(result.error)
+                    from .report import printable
+
+                    print(printable(result.error), file=sys.stderr)
+                    continue
+                summary.fixed += result.fixed
+                if result.diff:
+                    diffs += 1
+                    out.write(result.diff)
+                if result.fixed_text is not None:
+                    sys.stdout.write(result.fixed_text)
+                for f in result.findings:
+                    summary.findings += 1
+                    summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
+                    stats[(f.code, f.name)] += 1
+                    if f.fix is not None:
+                        if f.fix.applicability == "safe":
+                            summary.fixable += 1
+                        else:
+                            summary.unsafe_fixable += 1
+                        fixable_by_code[f.code] += 1
+                    if _RANK[f.severity] >= _RANK[args.fail_level]:
+                        fail = True
+                if not quiet_report:
+                    reporter.file(result)
+            if not quiet_report:
+                reporter.finish(summary)
+            if args.statistics:
+                _print_statistics(out, stats, fixable_by_code, fmt)
+            if human and not args.quiet and not (args.diff or args.fix_only) and not args.statistics:
+                _print_summary(report_out, summary, args)
+            elif (args.fix_only) and not args.quiet:
+                print(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''}.", file=sys.stderr)
+            elif args.diff and not args.quiet:
+                print(f"Would fix {diffs and 'findings in ' or ''}{diffs} pad{'s' if diffs != 1 else ''}."
+                      if diffs else "No fixes would be applied.", file=sys.stderr)
+        finally:
+            report_out.flush()
+            if close:
+                out.close()
+        if summary.input_errors:
+            return 2
+        if args.exit_zero:
+            return 0
+        if args.diff:
+            return 1 if diffs else 0
+        if args.fix_only:
+            return 0
+        return 1 if fail else 0
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:

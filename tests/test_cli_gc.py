@@ -1,0 +1,36 @@
+"""The check command tunes CPython's garbage collector for its run and gives it back."""
+
+from __future__ import annotations
+
+import gc
+
+from pad_lint import cli
+
+
+def test_tuned_gc_raises_thresholds_and_freezes_inside_then_restores():
+    before = gc.get_threshold()
+    with cli._tuned_gc():
+        assert gc.get_threshold()[0] == 50_000
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_check_in_process_leaves_the_collector_as_it_was(tmp_path):
+    pad = tmp_path / "p.md"
+    pad.write_text("# Notes\n\nTexte sous licence CC BY 4.0.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    assert cli.main(["check", "--isolated", "--no-cache", str(pad)]) in (0, 1)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_tuned_gc_restores_after_an_error():
+    before = gc.get_threshold()
+    try:
+        with cli._tuned_gc():
+            raise KeyError("boom")
+    except KeyError:
+        pass
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
