@@ -348,14 +348,15 @@ def _check_links_online(inputs: list[Any], resolver, settings: RunSettings,  # n
     has ``links.online``, and check each unique address once for the whole run
     (:func:`pad_lint.linkcheck.check_urls`); the LNK1xx rules then read the results.
     Pads that cannot be read are left for the main pass to report."""
-    from .linkcheck import check_urls, urls_of_view
-    from .markdown.view import build_view
-
     groups: dict[str, tuple[Any, list[str]]] = {}
     for inp in inputs:
         config = resolver.for_path(_config_path(inp, settings))
         if not config.links.online or inp.kind == "url":
             continue
+        # imported only when some pad is checked online: the HTTP stack costs ~0.1 s at start-up
+        from .linkcheck import urls_of_view
+        from .markdown.view import build_view
+
         try:
             pad = _read_input(inp, settings, stdin_data if inp.kind == "stdin" else None)
         except PadLintError:
@@ -367,8 +368,11 @@ def _check_links_online(inputs: list[Any], resolver, settings: RunSettings,  # n
         _PREPARSED[(shown, pad.sha256)] = view
         key = config.links.model_dump_json()
         groups.setdefault(key, (config.links, []))[1].extend(urls_of_view(view, config.links))
-    for options, urls in groups.values():
-        check_urls(urls, options, progress=True)
+    if groups:
+        from .linkcheck import check_urls
+
+        for options, urls in groups.values():
+            check_urls(urls, options, progress=True)
 
 
 def _stdin_text(pad) -> str:  # noqa: ANN001

@@ -34,3 +34,16 @@ def test_tuned_gc_restores_after_an_error():
         pass
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_an_offline_check_does_not_load_the_http_stack(tmp_path):
+    """Start-up time matters in pre-commit hooks: the link checker (httpcore,
+    asyncio) is imported only when some pad is checked online."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.md").write_text("# T\n\n[x](https://example.org/)\n", encoding="utf-8")
+    code = ("import sys\nfrom pad_lint.cli import main\nrc = main(['check', '--isolated', '--no-cache', 'a.md'])\n"
+            "print(rc, 'pad_lint.linkcheck' in sys.modules, 'httpcore' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "1 False False" or out.stdout.strip().splitlines()[-1] == "0 False False"
