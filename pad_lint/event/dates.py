@@ -179,8 +179,17 @@ def find_dates(text: str, default_year: int | None = None,
     ``invalid`` is a list, those written with a real day (1-31) and month (1-12),
     and with a year or a weekday, are appended to it. Two-digit years are 20xx.
     """
+    return find_dates_yearless(text, default_year, invalid)[0]
+
+
+def find_dates_yearless(text: str, default_year: int | None = None,
+                        invalid: list[InvalidDateMatch] | None = None) -> tuple[list[DateMatch], bool]:
+    """:func:`find_dates`, and whether a date written without a year was left out
+    for want of ``default_year``: when it was not, calling again with a
+    ``default_year`` finds the same dates, none ``year_inferred``."""
     if not _DIGIT.search(text):  # every pattern has the day in digits
-        return []
+        return [], False
+    yearless = False
     months, days = _names()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
@@ -213,6 +222,7 @@ def find_dates(text: str, default_year: int | None = None,
             inferred = False
             if year_text is None:
                 if default_year is None:
+                    yearless = True
                     continue
                 year, inferred = default_year, True
             else:
@@ -238,4 +248,4 @@ def find_dates(text: str, default_year: int | None = None,
             found.append(match)
             taken.append((match.start, match.end))
     found.sort(key=lambda d: d.start)
-    return found
+    return found, yearless

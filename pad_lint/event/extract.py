@@ -23,7 +23,7 @@ from ..config import Config
 from ..links import pad_links
 from ..markdown.view import PadView
 from . import models as m
-from .dates import DateMatch, InvalidDateMatch, find_dates
+from .dates import DateMatch, InvalidDateMatch, find_dates, find_dates_yearless
 from .lines import block_lines
 from .people import build_people, extract_mentions
 from .sessions import build_sessions, session_kind, title_heading_index
@@ -178,11 +178,23 @@ def _dates(view: PadView, title: m.TextValue | None,
     if ti is not None:
         title_block = next((b for b, blk in enumerate(view.blocks) if blk.kind == "heading" and blk.section == ti), None)
 
-    def scan(default_year: int | None, only_inferred: bool, collect: bool = False) -> list[tuple[int, m.EventDate]]:
+    # The first scan (no default year) notes the texts where a date was written
+    # without a year; only those can give more dates with the year (the others
+    # would give the same dates again, none of them inferred), so only those are
+    # scanned a second time.
+    yearless_texts: list[int] = []
+    yearless_lines: list[int] = []
+
+    def scan_texts(default_year: int | None, only_inferred: bool, collect: bool,
+                   which: range | list[int]) -> list[tuple[int, m.EventDate]]:
         found: list[tuple[int, m.EventDate]] = []
-        for prio, _offs, text, origin in texts:
+        for k in which:
+            prio, _offs, text, origin = texts[k]
             bad: list[InvalidDateMatch] = []
-            for dm in find_dates(text, default_year, bad if collect else None):
+            dms, yearless = find_dates_yearless(text, default_year, bad if collect else None)
+            if yearless and collect:
+                yearless_texts.append(k)
+            for dm in dms:
                 if dm.year_inferred != only_inferred:
                     continue
                 s, e = _offs[dm.start][0], _offs[max(dm.start, dm.end - 1)][0] + 1  # type: ignore[index]
@@ -190,11 +202,22 @@ def _dates(view: PadView, title: m.TextValue | None,
             for b in bad:
                 s, e = _offs[b.start][0], _offs[max(b.start, b.end - 1)][0] + 1  # type: ignore[index]
                 invalid.append((s, _invalid_date(b, index.span(s, e), origin)))
-        for block_no, line in body_lines:
+        return found
+
+    def scan_lines(default_year: int | None, only_inferred: bool, collect: bool,
+                   which: range | list[int]) -> list[tuple[int, m.EventDate]]:
+        found: list[tuple[int, m.EventDate]] = []
+        for k in which:
+            block_no, line = body_lines[k]
+            bad: list[InvalidDateMatch] = []
+            dms, yearless = find_dates_yearless(line.text, default_year, bad if collect else None)
+            if yearless and collect:
+                yearless_lines.append(k)
+            if not dms and not bad:
+                continue
             is_title = block_no == title_block
             labelled = bool(_DATE_LABEL.match(line.text))
-            bad = []
-            for dm in find_dates(line.text, default_year, bad if collect else None):
+            for dm in dms:
                 if dm.year_inferred != only_inferred:
                     continue
                 s, e = line.source(dm.start, dm.end)
@@ -205,7 +228,8 @@ def _dates(view: PadView, title: m.TextValue | None,
                 invalid.append((s, _invalid_date(b, index.span(s, e), "title" if is_title else "body")))
         return found
 
-    candidates += scan(None, False, collect=True)
+    candidates += scan_texts(None, False, True, range(len(texts)))
+    candidates += scan_lines(None, False, True, range(len(body_lines)))
     if invalid_out is not None:
         seen_bad: set[int] = set()
         for start, bad_date in sorted(invalid, key=lambda sb: sb[0]):
@@ -215,7 +239,8 @@ def _dates(view: PadView, title: m.TextValue | None,
     full = sorted(candidates, key=lambda pd: (pd[0], pd[1].span.start_offset if pd[1].span else 0))
     year = full[0][1].date.year if full else _year_hint(view, title)
     if year is not None:
-        candidates += scan(year, True)
+        candidates += scan_texts(year, True, False, yearless_texts)
+        candidates += scan_lines(year, True, False, yearless_lines)
     if not candidates:
         return None, []
     # a date without a year counts as much as a full one when its weekday confirms the year
