@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.container import container_plugin
@@ -99,10 +100,36 @@ def _keep_positions_through_footnotes(md: MarkdownIt) -> None:
         md.inline.ruler.at(name, wrapped)
 
 
+class _RememberingLinkify(LinkifyIt):
+    """linkify-it that remembers its last matches.
+
+    markdown-it's linkify rule matches each candidate text once, and the position
+    pass (:mod:`.positions`) then asks for the matches of the same texts to place
+    the new link tokens in the source: remembering them saves linkify-it's
+    regexes a second run. ``match`` depends only on the text (the schemas never
+    change after the parser is built); the memory is bounded.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._remembered: dict[str, Any] = {}
+
+    def match(self, text: str) -> Any:
+        remembered = self._remembered
+        if text in remembered:
+            return remembered[text]
+        found = super().match(text)
+        if len(remembered) >= 512:
+            remembered.clear()
+        remembered[text] = found
+        return found
+
+
 @lru_cache(maxsize=1)
 def hedgedoc_markdown() -> MarkdownIt:
     """Return the shared HedgeDoc-1.x-like parser (built once per process)."""
     md = MarkdownIt("js-default", {"html": True, "breaks": True, "linkify": True, "typographer": True})
+    md.linkify = _RememberingLinkify()
     md.block.ruler.before("table", "pad_front_matter", _front_matter_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     for name in CONTAINER_NAMES:
