@@ -287,11 +287,36 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
     """
     config = config or Config()
     pad = view.pad
+    head = _head_facts(view)
+    title = head["title"]
+    return m.EventDocument(
+        source=m.Source(path=pad.path, sha256=pad.sha256, lines=count_lines(pad.text), encoding=pad.encoding),
+        **head, **_date_facts(view, title), **_venue_facts(view, title), **_people_facts(view, config),
+        **_content_facts(view), linked_pads=pad_links(view), licence=_licence(view), **_inclusive(view, config),
+    )
+
+
+def _head_facts(view: PadView) -> dict[str, Any]:
+    """``metadata``, ``tags``, ``title`` and ``language``."""
     metadata, tags = _metadata(view)
-    title = _title(view, metadata)
+    return {"metadata": metadata, "tags": tags, "title": _title(view, metadata), "language": metadata.lang}
+
+
+def _date_facts(view: PadView, title: m.TextValue | None) -> dict[str, Any]:
+    """``date``, ``dates`` and ``invalid_dates``."""
     invalid_dates: list[m.InvalidDate] = []
     date, dates = _dates(view, title, invalid_dates)
+    return {"date": date, "dates": dates, "invalid_dates": invalid_dates}
 
+
+def _venue_facts(view: PadView, title: m.TextValue | None) -> dict[str, Any]:
+    """``location``, ``mode`` and ``mode_evidence``."""
+    location, mode, mode_evidence = find_venue(view, title, lambda key: _yaml_value_span(view, key))
+    return {"location": location, "mode": mode, "mode_evidence": mode_evidence}
+
+
+def _people_facts(view: PadView, config: Config) -> dict[str, Any]:
+    """``sessions`` (with their people and linked pads), ``people``, ``organisations`` and ``credits``."""
     sessions, by_heading = build_sessions(view, config.links.dialect)
     kinds = {s.id: s.kind for s in sessions}
     extraction = extract_mentions(view, by_heading, kinds)
@@ -311,14 +336,19 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
             href = view.links[li].href
             if _PAD_HOST.match(href) and href not in by_id[sid].linked_pads:
                 by_id[sid].linked_pads.append(href)
+    return {"sessions": sessions, "people": people, "organisations": organisations, "credits": credits}
 
+
+def _content_facts(view: PadView) -> dict[str, Any]:
+    """``links``, ``images``, ``admonitions`` and ``visibility``."""
+    text = view.pad.text
     links = [m.Link(url=l.href, text=l.text, kind=l.kind, span=l.span) for l in view.links]  # type: ignore[arg-type]
     images = [m.Image(src=i.src, alt=i.alt, title=i.title, width=i.width, height=i.height, syntax=i.syntax,  # type: ignore[arg-type]
                       decorative=i.decorative, link=i.link_href, span=i.span) for i in view.images]
     admonitions = []
     for c in view.containers:
         start, end = c.span.start_offset, c.span.end_offset
-        body = "\n".join(pad.text[start:end].split("\n")[1:-1] if c.closed else pad.text[start:end].split("\n")[1:])
+        body = "\n".join(text[start:end].split("\n")[1:-1] if c.closed else text[start:end].split("\n")[1:])
         admonitions.append(m.Admonition(kind=c.name, extra_classes=c.info, text=body.strip(), closed=c.closed, span=c.span))
 
     visibility = m.Visibility()
@@ -327,16 +357,48 @@ def build_document(view: PadView, config: Config | None = None) -> m.EventDocume
             visibility = m.Visibility(publicly_editable=bool(re.search(r"(?i)écriture|editable", adm.text)),
                                       statement=adm.text, span=c.span)
             break
-    location, mode, mode_evidence = find_venue(view, title, lambda key: _yaml_value_span(view, key))
+    return {"links": links, "images": images, "admonitions": admonitions, "visibility": visibility}
 
-    return m.EventDocument(
-        source=m.Source(path=pad.path, sha256=pad.sha256, lines=count_lines(pad.text), encoding=pad.encoding),
-        metadata=metadata, title=title, date=date, dates=dates, invalid_dates=invalid_dates, location=location,
-        mode=mode, mode_evidence=mode_evidence,  # type: ignore[arg-type]
-        language=metadata.lang, tags=tags, sessions=sessions, people=people, organisations=organisations,
-        credits=credits, links=links, linked_pads=pad_links(view), images=images, admonitions=admonitions, visibility=visibility,
-        licence=_licence(view), **_inclusive(view, config),
-    )
+
+class LazyEventDocument:
+    """The event document as rules read it: each group of fields is extracted on first read.
+
+    Rules read a few fields (the title, the dates, the people and credits); the
+    other facts (venue, links and images as models, licence, inclusive forms) are
+    not extracted for them. Every attribute has the value
+    ``build_document(view, config)`` would give (tested on the corpus); a field
+    outside the groups below, or :meth:`full`, builds the whole document once.
+    """
+
+    _PARTS = {"metadata": "head", "tags": "head", "title": "head", "language": "head",
+              "date": "dates", "dates": "dates", "invalid_dates": "dates",
+              "sessions": "people", "people": "people", "organisations": "people", "credits": "people"}
+
+    def __init__(self, view: PadView, config: Config | None = None) -> None:
+        self._view = view
+        self._config = config or Config()
+        self._document: m.EventDocument | None = None
+
+    def full(self) -> m.EventDocument:
+        """The whole :class:`~pad_lint.event.models.EventDocument` (built once)."""
+        if self._document is None:
+            self._document = build_document(self._view, self._config)
+        return self._document
+
+    def __getattr__(self, name: str) -> Any:
+        part = self._PARTS.get(name)
+        if part is None:
+            if name.startswith("_"):
+                raise AttributeError(name)
+            return getattr(self.full(), name)
+        if part == "head":
+            facts = _head_facts(self._view)
+        elif part == "dates":
+            facts = _date_facts(self._view, self.title)
+        else:
+            facts = _people_facts(self._view, self._config)
+        self.__dict__.update(facts)  # later reads skip __getattr__
+        return facts[name]
 
 
 def _inclusive(view: PadView, config: Config) -> dict[str, Any]:

@@ -38,9 +38,11 @@ class LintContext:
 
     @cached_property
     def document(self) -> "EventDocument":
-        from ..event.extract import build_document
+        """The pad's event document, read lazily: each group of fields is
+        extracted when a rule first reads it (:class:`~pad_lint.event.extract.LazyEventDocument`)."""
+        from ..event.extract import LazyEventDocument
 
-        return build_document(self.view, self.config)
+        return LazyEventDocument(self.view, self.config)  # type: ignore[return-value]
 
     def span(self, start: int, end: int):  # noqa: ANN201 - Span
         return self.pad.index.span(start, end)
