@@ -496,6 +496,8 @@ Voir [le compte rendu][cr].
 """,
 )
 def UNDEFINED_REFERENCE(ctx: LintContext) -> Iterator[Diagnostic]:
+    if "][" not in ctx.text:  # every full or collapsed reference holds "]["
+        return
     refs = {k.upper() for k in (ctx.view.references or {})}
     for m in _REFERENCE_USE.finditer(ctx.text):
         if not _in_text(ctx, m.start()) or not _in_text(ctx, m.end(2)):
