@@ -45,6 +45,21 @@ _CUE_BY = re.compile(rf"(?:^|(?<=[\s,;(\[–—-]))(?P<cue>(?i:{words.CREDIT_BY}
 _COPYRIGHT = re.compile(r"(?P<cue>©|\(c\)|(?i:copyright))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<names>.+)")
 #: Cheap test before the cue patterns: a line without any of these words credits nobody.
 _MAYBE_CUE = re.compile(rf"©|\(c\)|(?i:copyright|{words.CREDIT_CUE_WORDS})")
+# The same test on lower-cased text without re.IGNORECASE, ~8x faster (an
+# alternation under IGNORECASE is tried character by character). str.lower() and
+# re's case folding differ only on these letters, which re also matches to i and s.
+_CUE_WORD_LOWER = re.compile(rf"copyright|{words.CREDIT_CUE_WORDS}")
+_RE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def may_hold_cue(text: str) -> bool:
+    """Whether ``text`` may hold a credit cue: the answer of ``_MAYBE_CUE.search(text)``
+    (``©``, ``(c)``, or a cue word in any case), computed faster."""
+    if "©" in text or "(c)" in text:
+        return True
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(_RE_ONLY_FOLDS)
+    return _CUE_WORD_LOWER.search(text.lower()) is not None
 _SPLIT = re.compile(r"\s*(?:[,;/&+]|\s(?:et|and)\s|\s[-–—]\s)\s*")
 _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|[A-ZÀ-ÖØ-Þ]\.|d'|de|du|des|la|le|van|von|der|da|di|del|ben|el)")
 _NAMES_END = re.compile(r"(?<!\b[A-Z])[.!?](?:\s|$)|\(|\)|\[|\]|\s[:：]\s")
@@ -105,10 +120,10 @@ def credits_in_text(view: "PadView") -> list[CreditedName]:
     out: list[CreditedName] = []
     index = view.index
     for block in view.blocks:
-        if not _MAYBE_CUE.search(block.raw):
+        if not may_hold_cue(block.raw):
             continue
         for i, line in enumerate(block.raw.split("\n")):
-            if not _MAYBE_CUE.search(line):
+            if not may_hold_cue(line):
                 continue
             line = _MARKUP.sub("", _LINK.sub(r"\1", _IMAGE.sub(" ", line)))
             if i < len(block.line_starts):
