@@ -64,7 +64,7 @@ def pad_forms(view: "PadView") -> PadForms:
     gate = LanguageGate(block_text=lambda i: blocks[i].text if 0 <= i < len(blocks) else "",
                         pad_text=lambda: "\n".join(b.text for b in blocks),
                         declared=declared_language(view.front_matter.data))
-    result = PadForms(pieces=pieces, gate=gate, forms=detect(view, gate.is_french))
+    result = PadForms(pieces=pieces, gate=gate, forms=detect(view, gate.is_french, pieces))
     view.__dict__[_CACHE_ATTR] = result
     return result
 

@@ -32,13 +32,32 @@ from .lexicon import fold
 from .morphology import Analysis, ClosedEntry, analyse, closed_class, split_ending
 
 _S = re.escape(seps.SEPARATOR_CHARS)
-_LETTER = r"[^\W\d_\u1427\ua78f][\u0300-\u036f]*"
+_L = r"[^\W\d_\u1427\ua78f]"          # a letter that starts a _LETTER (U+1427, U+A78F are separators)
+_MARK = r"[\u0300-\u036f]"               # combining marks, which \w does not match
+_LETTER = rf"{_L}{_MARK}*"
 _WORD = rf"(?:{_LETTER})+"
-CHUNK = re.compile(rf"{_WORD}(?:[{_S}]{_WORD})+")
+# Words joined by separators. Same matches as ``{_WORD}(?:[{_S}]{_WORD})+``, in linear time:
+# a word that gives back letters is followed by a letter or a mark, never by a separator (the
+# classes are disjoint), so words are possessive (no backtracking); and a match starts only where
+# no letter precedes (a start inside a word fails wherever the start of that word failed).
+CHUNK = re.compile(rf"(?<!{_L})(?:{_LETTER})++(?:[{_S}](?:{_LETTER})++)+")
 PARENS = re.compile(rf"(?<![\w@])(?P<stem>{_WORD})\((?P<end>{_WORD})\)(?P<tail>{_WORD})?(?![\w@(])")
 CAPITAL = re.compile(r"(?<![\w@" + _S + r"])(?P<stem>[^\W\d_]*?[^\W\d_A-ZÀ-ÖØ-Þ])(?P<end>[A-ZÀ-ÖØ-Þ]{1,7}s?)(?![\w@])")
 MULTI = re.compile(rf"(?<![\w{_S}])(?P<m>du|au)(?P<sep>[{_S}])(?P<f>de la|à la)(?![\w{_S}])", re.IGNORECASE)
 _SPLIT = re.compile(f"([{_S}])")
+
+# Necessary conditions, one per pass of :func:`scan_text`, built from the same classes as the
+# patterns (a text that fails one cannot hold that pass's forms, so the pass is skipped). Each
+# starts with a character class, which ``re`` searches for quickly, then looks around it:
+#: MULTI and CHUNK: a separator between the end of a word (a letter or a mark) and a letter.
+_SEP_CANDIDATE = re.compile(rf"[{_S}](?<=(?:{_L}|{_MARK})[{_S}])(?={_L})")
+#: PARENS: an opening parenthesis between the end of a word and a letter.
+_PAREN_CANDIDATE = re.compile(rf"\((?<=(?:{_L}|{_MARK})\()(?={_L})")
+_CAP = "A-ZÀ-ÖØ-Þ"
+#: CAPITAL: a capital ending right after a letter of the stem's last class.
+_CAP_CANDIDATE = re.compile(rf"[{_CAP}](?<=[^\W\d_{_CAP}][{_CAP}])")
+#: Any of the three.
+_CANDIDATE = re.compile(rf"[{_S}({_CAP}](?:(?<=(?:{_L}|{_MARK})[{_S}(])(?={_L})|(?<=[^\W\d_{_CAP}][{_CAP}]))")
 _CLITICS = frozenset("le la les lui leur leurs en y moi toi nous vous elle elles il ils on t ce je tu ci là".split())
 
 
@@ -170,7 +189,8 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
     """Every form in one prose run ``text`` starting at pad offset ``base``.
 
     Linear in the length of ``text`` (up to a log factor): each candidate is read once and
-    checked against earlier forms with a binary search (:class:`_Taken`).
+    checked against earlier forms with a binary search (:class:`_Taken`). A pass whose
+    necessary condition (``_SEP_CANDIDATE``…) the text fails is skipped: it would find nothing.
     """
     out: list[Found] = []
     taken = _Taken()
@@ -179,7 +199,8 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
         out.append(f)
         taken.add(f.start - base, f.end - base)
 
-    for m in MULTI.finditer(text):
+    seps_ = _SEP_CANDIDATE.search(text) is not None
+    for m in (MULTI.finditer(text) if seps_ else ()):
         entry = closed_class(m.group(0))
         if entry:
             add(Found(m.group(0), base + m.start(), base + m.end(), block, seps.key([m.group("sep")]),
@@ -187,7 +208,7 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
                       m.group("m"), m.group("f"), closed=entry))
     taken.commit()
 
-    for m in CHUNK.finditer(text):
+    for m in (CHUNK.finditer(text) if seps_ else ()):
         a, b = m.span()
         before = text[a - 1] if a else ""
         after = text[b] if b < len(text) else ""
@@ -216,7 +237,7 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
             i = found[1] + 1
     taken.commit()
 
-    for m in PARENS.finditer(text):
+    for m in (PARENS.finditer(text) if _PAREN_CANDIDATE.search(text) else ()):
         if taken.overlaps(m.start(), m.end()):
             continue
         stem, end, tail = m.group("stem"), m.group("end"), m.group("tail") or ""
@@ -235,7 +256,7 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
                       plural, stem, written, analysis=an))
     taken.commit()
 
-    for m in CAPITAL.finditer(text):
+    for m in (CAPITAL.finditer(text) if _CAP_CANDIDATE.search(text) else ()):
         if taken.overlaps(m.start(), m.end()):
             continue
         stem, end = m.group("stem"), m.group("end")
@@ -322,14 +343,16 @@ def _merge(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return [("".join(texts), start, block) for texts, start, _, block in groups]
 
 
-def detect(view, is_french=None) -> list[Found]:  # noqa: ANN001 - PadView, callable
+def detect(view, is_french=None, pieces=None) -> list[Found]:  # noqa: ANN001 - PadView, callable
     """Every abbreviated form in the pad's prose, in order.
 
     ``is_french(block_index) -> bool`` restricts the search to French paragraphs
-    (see :class:`.language.LanguageGate`); ``None`` reads every paragraph.
+    (see :class:`.language.LanguageGate`); ``None`` reads every paragraph. It is asked only
+    about paragraphs that may hold a form. ``pieces``: the merged prose pieces
+    (``_merge(prose_pieces(view))``) when the caller already has them.
     """
     out: list[Found] = []
-    for text, start, block in _merge(prose_pieces(view)):
+    for text, start, block in (_merge(prose_pieces(view)) if pieces is None else pieces):
         if is_french is not None and not _may_hold_forms(text):
             continue
         if is_french is not None and not is_french(block):
@@ -339,8 +362,18 @@ def detect(view, is_french=None) -> list[Found]:  # noqa: ANN001 - PadView, call
 
 
 _QUICK = re.compile(rf"[{_S}(]|[a-zà-ÿ][A-ZÀ-Þ]")
+_OPENERS = frozenset(seps.SEPARATOR_CHARS + "(")
 
 
 def _may_hold_forms(text: str) -> bool:
-    """Cheap pre-filter: a run with no separator, parenthesis or lower-upper pair holds no form."""
-    return _QUICK.search(text) is not None
+    """Cheap pre-filter of the French-gated search: ``False`` when :func:`scan_text` finds nothing
+    in ``text`` or the historical filter ``_QUICK`` (no separator, parenthesis or ASCII/Latin-1
+    lower-upper pair) rejects it.
+
+    ``_CANDIDATE`` is a necessary condition of every pass. When its first hit is a separator or
+    a parenthesis, ``_QUICK`` holds too; when it is a capital, ``_QUICK`` is checked as well, so a
+    capital form after a letter outside ``a-zà-ÿ`` (``ª``, ``ß``, ``œ``) in a run without any
+    separator stays unread, as before.
+    """
+    m = _CANDIDATE.search(text)
+    return m is not None and (m.group() in _OPENERS or _QUICK.search(text) is not None)
