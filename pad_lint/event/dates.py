@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from babel.dates import get_day_names, get_month_names
 
@@ -83,6 +84,112 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                               re.I),
     }
 
+
+@lru_cache(maxsize=1)
+def _anchors() -> dict[str, re.Pattern[str]]:
+    """Cheap patterns finding where a match of :func:`_patterns` can be.
+
+    Each finds the first digit of the day (``dmy``, ``mdy``, ``numeric``) or of the
+    year (``iso``), wherever a match of the full pattern has it, and more (the full
+    pattern checks). They start with a digit, so the regex engine skips straight to
+    the digits instead of trying the weekday and month alternations everywhere.
+    ``any`` finds where any of them does.
+    """
+    months, _days = _names()
+    m = _alternation(set(months))
+    b = r"(?<![\w/.-]\d)"  # the full patterns' "(?<![\w/.-])", checked after the first digit
+    rest = {
+        "dmy": rf"\d?(?i:(?:er|ème|e|st|nd|rd|th)?(?:\s*(?:-|–|au|to|&|et)\s*\d\d?(?:er|e|st|nd|rd|th)?)?\s+(?:{m}))",
+        "iso": r"\d{3}-",
+        "numeric": r"\d?[/.]\d",
+    }
+    # after "<month>" or "<month>." and white space
+    mdy = r"(?:(?<=[^\W\d_]\s\d)|(?<=[^\W\d_]\.\s\d)|(?<=\s\s\d))"
+    anchors = {kind: re.compile(rf"\d{b}{r}") for kind, r in rest.items()}
+    anchors["mdy"] = re.compile(rf"\d{mdy}")
+    anchors["any"] = re.compile(rf"\d(?:{b}(?:{'|'.join(rest.values())})|{mdy})")
+    return anchors
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    """(kind, pattern, anchor), in the order :func:`find_dates` reads them (``compact`` last)."""
+    anchors = _anchors()
+    return [(kind, pattern, anchors.get(kind)) for kind, pattern in _patterns().items()]
+
+
+@lru_cache(maxsize=1)
+def _name_lengths() -> tuple[frozenset[int], frozenset[int]]:
+    """Lengths (in characters) of the month and of the weekday words the patterns match."""
+    months, days = _names()
+    return frozenset(map(len, months)), frozenset(map(len, days))
+
+
+def _word_before(text: str, end: int, lengths: frozenset[int], seps: str) -> int | None:
+    """Start of the word written before ``end`` and separated from it by white space,
+    after the optional characters ``seps`` (read backwards: ``",."`` for
+    ``word.,<space>``), when the word's length is in ``lengths``.
+
+    A word is a run of the regex's ``\\w`` characters (``str.isalnum`` or ``_``),
+    white space is the regex's ``\\s`` (``str.isspace``).
+    """
+    i = end
+    while i and text[i - 1].isspace():
+        i -= 1
+    if i == end:
+        return None
+    for c in seps:
+        if i and text[i - 1] == c:
+            i -= 1
+    j = i
+    stop = max(i - max(lengths) - 1, 0)  # a longer word is none of them
+    while j > stop and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    return j if i - j in lengths else None
+
+
+def _finditer(kind: str, pattern: re.Pattern[str], anchor: re.Pattern[str], text: str,
+              first: re.Match[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only where ``anchor`` (from
+    :func:`_anchors`, whose first match in ``text`` is ``first``) says a match can start.
+
+    A match starts at its day (or year) digit, or at the words right before it:
+    the weekday (``{wd}``), ``le``/``du``/``the`` (``dmy``), the month (``mdy``),
+    each a whole word (the patterns begin with ``(?<![\\w/.-])`` and have white space
+    after each word), and none of them holds a digit. So the first anchor from
+    ``pos`` on with a match at one of those starts gives the leftmost match, and
+    the pattern run at that start gives the same match as ``finditer``.
+    """
+    month_lengths, day_lengths = _name_lengths()
+    pos = 0
+    a: re.Match[str] | None = first
+    while a is not None:
+        d = a.start()
+        if kind == "mdy":
+            w = _word_before(text, d, month_lengths, ".")  # the month
+            starts = [] if w is None else [w]
+        elif kind == "dmy":
+            w = _word_before(text, d, _LE_LENGTHS, "")  # le, du, the
+            starts = [d] if w is None else [w, d]
+        else:
+            starts = [d]
+        if starts:
+            w = _word_before(text, starts[0], day_lengths, ",.")  # the weekday
+            if w is not None:
+                starts.insert(0, w)
+        for start in starts:
+            if start >= pos:
+                m = pattern.match(text, start)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+                    a = anchor.search(text, pos)
+                    break
+        else:
+            a = anchor.search(text, d + 1)
+
+
+_LE_LENGTHS = frozenset((2, 3))
 
 _TIME = r"(?:(?P<{p}h>[01]?\d|2[0-3])\s*(?:h|H)\s*(?P<{p}m>[0-5]\d)?|(?P<{p}h2>[01]?\d|2[0-3]):(?P<{p}m2>[0-5]\d)|(?P<{p}h3>1[0-2]|0?\d)(?::(?P<{p}m3>[0-5]\d))?\s*(?P<{p}ap>[ap]\.?m\.?))"
 TIME_RANGE = re.compile(r"(?<![\w:])" + _TIME.format(p="s") + r"(?:\s*(?:[-–—]|à|to|until|jusqu'à)\s*" + _TIME.format(p="e") + r")?(?![\w:])",
@@ -189,12 +296,24 @@ def find_dates_yearless(text: str, default_year: int | None = None,
     ``default_year`` finds the same dates, none ``year_inferred``."""
     if not _DIGIT.search(text):  # every pattern has the day in digits
         return [], False
+    kinds = _kinds()
+    if not _anchors()["any"].search(text):
+        kinds = kinds[-1:]  # only "Date : 20220511" can be there
     yearless = False
     months, days = _names()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _patterns().items():
-        for m in pattern.finditer(text):
+    for kind, pattern, anchor in kinds:
+        if anchor is None:  # compact: "Date : 20220511"
+            if ":" not in text and "：" not in text:
+                continue
+            matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            first = anchor.search(text)
+            if first is None:
+                continue
+            matches = _finditer(kind, pattern, anchor, text, first)
+        for m in matches:
             start, end = m.span()
             if kind == "compact":
                 start = m.start("year")
