@@ -99,6 +99,17 @@ def _strip_math(inner_html: str) -> str:
                   inner_html, flags=re.S)
 
 
+def _serialised_text(inner_html: str) -> str:
+    """``inner_html`` re-serialised by :class:`_InnerHtml` (tags become ``_TAG_MARK``)."""
+    if "<" not in inner_html and "&" not in inner_html:
+        # no tag and no entity (most headings): the parser would pass the text through
+        return inner_html.replace("\u00a0", "&nbsp;").replace(">", "&gt;")
+    parser = _InnerHtml()
+    parser.feed(_strip_math(inner_html))
+    parser.close()
+    return "".join(parser.out)
+
+
 def hedgedoc1_slug(inner_html: str) -> str:
     """Slug of a heading's rendered inner HTML, as HedgeDoc 1.x ``slugifyWithUTF8``.
 
@@ -106,10 +117,7 @@ def hedgedoc1_slug(inner_html: str) -> str:
     HedgeDoc's options (typographer on). Case is kept; ``createHeaderId``
     lower-cases it for the ``lower-case`` and ``gfm`` styles.
     """
-    parser = _InnerHtml()
-    parser.feed(_strip_math(inner_html))
-    parser.close()
-    text = "".join(parser.out)
+    text = _serialised_text(inner_html)
     text = _EMOJI_SHORTCODE.sub(_TAG_MARK, text)  # rendered as <img class="emoji">
     text = text.strip().replace(_TAG_MARK, "")
     text = _WS.sub("-", text)
