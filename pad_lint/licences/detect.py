@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..event.models import Licence
 from ..spans import Span
@@ -131,15 +131,16 @@ def analyse_licence(view: "PadView") -> LicenceAnalysis:
 
 
 def _analyse_licence(view: "PadView") -> LicenceAnalysis:
-    segments = _segments(view)
+    blocks = _prose_blocks(view)
+    maybe = _maybe_blocks(blocks)
     refs = _licence_refs(view)
-    prose, context_ranges = _prose(view, segments, refs)
+    prose, context_ranges = _prose(view, blocks, maybe, refs)
     signals: list[Signal] = []
     front, ignored = _front_matter(view)
     signals += front
     signals += _spdx_tags(view)
     signals += prose
-    signals += _links_and_badges(view, segments, context_ranges)
+    signals += _links_and_badges(view, lambda: _segments(view, blocks, maybe), context_ranges)
     signals.sort(key=lambda s: (s.span.start_offset, _ORIGIN_RANK.get(s.origin, 9)))
     analysis = _verdict(signals, pad_language(view))
     analysis.ignored = ignored
@@ -248,36 +249,60 @@ class _Segment:
     maybe: bool = True        # the block contains a word some licence form needs (:data:`_MAYBE_LICENCE`)
 
 
-def _segments(view: "PadView") -> list[_Segment]:
-    """Prose of each block cut into lines and sentences, with a source map."""
+#: A block with prose: its number, its runs and their text (runs joined; gaps become one space).
+_Block = tuple[int, list[Any], str]
+
+
+def _prose_blocks(view: "PadView") -> list[_Block]:
+    """The blocks that hold prose runs, in block order, with their joined text (no source map:
+    that is built by :func:`_block_segments` for the few blocks that are read)."""
     by_block: dict[int, list[Any]] = {}
     for run in view.runs:
         by_block.setdefault(run.block, []).append(run)
-    out: list[_Segment] = []
+    out: list[_Block] = []
     for block_no in sorted(by_block):
-        chars: list[str] = []
-        srcmap: list[int] = []
+        runs = by_block[block_no]
+        parts: list[str] = []
         prev_end: int | None = None
-        for run in by_block[block_no]:
+        for run in runs:
             if prev_end is not None and run.start != prev_end:
-                chars.append(" ")
-                srcmap.append(prev_end)
-            chars.extend(run.text)
-            srcmap.extend(range(run.start, run.start + len(run.text)))
+                parts.append(" ")
+            parts.append(run.text)
             prev_end = run.end
-        text = "".join(chars)
-        maybe = bool(_MAYBE_LICENCE.search(text.lower()))
-        first = True
-        for line_start, line in _logical_lines(text):
-            pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý«\"(\[])", line)
-            pos = line_start
-            for piece in pieces:
-                idx = text.index(piece, pos)
-                if piece.strip():
-                    out.append(_Segment(piece, srcmap[idx: idx + len(piece)], block_no, first, maybe))
-                    first = False
-                pos = idx + len(piece)
+        out.append((block_no, runs, "".join(parts)))
     return out
+
+
+def _block_segments(block: _Block, maybe: bool) -> list[_Segment]:
+    """Prose of one block cut into lines and sentences, with a source map."""
+    block_no, runs, text = block
+    srcmap: list[int] = []
+    prev_end: int | None = None
+    for run in runs:
+        if prev_end is not None and run.start != prev_end:
+            srcmap.append(prev_end)
+        srcmap.extend(range(run.start, run.start + len(run.text)))
+        prev_end = run.end
+    out: list[_Segment] = []
+    first = True
+    for line_start, line in _logical_lines(text):
+        pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý«\"(\[])", line)
+        pos = line_start
+        for piece in pieces:
+            idx = text.index(piece, pos)
+            if piece.strip():
+                out.append(_Segment(piece, srcmap[idx: idx + len(piece)], block_no, first, maybe))
+                first = False
+            pos = idx + len(piece)
+    return out
+
+
+def _segments(view: "PadView", blocks: list[_Block] | None = None, maybe: set[int] | None = None) -> list[_Segment]:
+    """Prose of every block cut into lines and sentences, with a source map (all blocks:
+    only the rare licence link that no statement covers needs them, see :func:`_links_and_badges`)."""
+    blocks = _prose_blocks(view) if blocks is None else blocks
+    maybe = _maybe_blocks(blocks) if maybe is None else maybe
+    return [seg for block in blocks for seg in _block_segments(block, block[0] in maybe)]
 
 
 _CONTINUES = re.compile(r"(?i)(?:commons|licen[cs]e|sous|under|the|a|la|de|des|du|selon|termes|[-–—,])\s*$")
@@ -323,35 +348,50 @@ def _line_end(view: "PadView", offset: int) -> int:
     return len(view.pad.text) if end == -1 else end
 
 
-def _prose(view: "PadView", segments: list[_Segment], refs: list[int]) -> tuple[list[Signal], list[tuple[int, int]]]:
-    """Prose signals, and the source ranges that are licence statements (links there count)."""
+def _prose(view: "PadView", prose_blocks: list[_Block], maybe: set[int],
+           refs: list[int]) -> tuple[list[Signal], list[tuple[int, int]]]:
+    """Prose signals, and the source ranges that are licence statements (links there count).
+
+    Only blocks that can say something are cut into sentences and read: the blocks
+    :data:`_MAYBE_LICENCE` matches, the blocks of a licence section, and the blocks that
+    may hold the value of an empty ``Licence :`` label. Every other sentence would take
+    the fast path of :func:`_analyse_segment` (no signal, no context)."""
     sections = _licence_sections(view)
     blocks = view.blocks
     out: list[Signal] = []
     ranges: list[tuple[int, int]] = []
     open_label: tuple[Signal, int] | None = None   # "Licence :" with nothing after it, block it is in
     section_found: dict[int, bool] = {i: False for i in sections}
-    for seg in segments:
-        block = blocks[seg.block]
-        in_section = block.section in sections and block.kind != "heading"
-        follows_label = open_label is not None and seg.block in (open_label[1], open_label[1] + 1)
-        if open_label is not None and not follows_label:
-            out.append(open_label[0])
-            open_label = None
-        sigs, empty_label, is_context = _analyse_segment(view, seg, in_section or follows_label)
-        if is_context or in_section or follows_label:
-            ranges.append((seg.srcmap[0], _line_end(view, seg.srcmap[-1])))
-        if empty_label is not None:
-            start, end = seg.srcmap[0], _line_end(view, seg.srcmap[-1])
-            i = bisect.bisect_left(refs, start)
-            if not (i < len(refs) and refs[i] <= end):
-                open_label = (empty_label, seg.block)
+    for prose_block in prose_blocks:
+        block_no, _, text = prose_block
+        block = blocks[block_no]
+        block_in_section = block.section in sections and block.kind != "heading"
+        if not (block_no in maybe or block_in_section
+                or (open_label is not None and block_no in (open_label[1], open_label[1] + 1))):
+            if open_label is not None and text.strip():
+                out.append(open_label[0])   # the block has a sentence: the label got no value
+                open_label = None
             continue
-        if sigs and follows_label:
-            open_label = None
-        if in_section and sigs:
-            section_found[block.section] = True
-        out += sigs
+        for seg in _block_segments(prose_block, block_no in maybe):
+            in_section = block_in_section
+            follows_label = open_label is not None and seg.block in (open_label[1], open_label[1] + 1)
+            if open_label is not None and not follows_label:
+                out.append(open_label[0])
+                open_label = None
+            sigs, empty_label, is_context = _analyse_segment(view, seg, in_section or follows_label)
+            if is_context or in_section or follows_label:
+                ranges.append((seg.srcmap[0], _line_end(view, seg.srcmap[-1])))
+            if empty_label is not None:
+                start, end = seg.srcmap[0], _line_end(view, seg.srcmap[-1])
+                i = bisect.bisect_left(refs, start)
+                if not (i < len(refs) and refs[i] <= end):
+                    open_label = (empty_label, seg.block)
+                continue
+            if sigs and follows_label:
+                open_label = None
+            if in_section and sigs:
+                section_found[block.section] = True
+            out += sigs
     if open_label is not None:
         out.append(open_label[0])
     ends = _section_ends(view, sections)
@@ -403,11 +443,59 @@ def _any_in(sorted_offsets: list[int], start: int, end: int) -> bool:
 
 
 #: Cheap pre-filter on lower-cased raw text: every form in :mod:`.table` contains one of
-#: these (entities and accents do not matter for them).
-_MAYBE_LICENCE = re.compile(
-    r"licen|\bcc|creative|commons|domaine|public|droits|rights|spdx|etalab|ouverte|odbl|open data|database"
-    r"|fdl|art libre|free art|attribution|paternit|\blal\b|\bfal\b|\bmit\b|apache|gpl|cecill|eupl|pddl|odc"
-    r"|libres? de|royalty|\blo\b|\bby-(?:nc|sa|nd)|zero|marque|mark|utilisation|copyright")
+#: these (entities and accents do not matter for them). One alternative each.
+_MAYBE_BRANCHES: tuple[str, ...] = (
+    r"licen", r"\bcc", r"creative", r"commons", r"domaine", r"public", r"droits", r"rights", r"spdx", r"etalab",
+    r"ouverte", r"odbl", r"open data", r"database", r"fdl", r"art libre", r"free art", r"attribution", r"paternit",
+    r"\blal\b", r"\bfal\b", r"\bmit\b", r"apache", r"gpl", r"cecill", r"eupl", r"pddl", r"odc", r"libres? de",
+    r"royalty", r"\blo\b", r"\bby-(?:nc|sa|nd)", r"zero", r"marque", r"mark", r"utilisation", r"copyright")
+_MAYBE_LICENCE = re.compile("|".join(_MAYBE_BRANCHES))
+
+
+def _needle(branch: str) -> tuple[str, re.Pattern[str] | None]:
+    """The literal every match of ``branch`` starts with, and the branch itself when the
+    literal alone is not a match (``\\bmit\\b``, ``libres? de``); ``None`` when it is."""
+    body = branch.removeprefix(r"\b")
+    m = re.match(r"[a-z -]+", body)
+    assert m, branch
+    literal = m.group(0)
+    if body[m.end():m.end() + 1] in ("?", "*", "{"):
+        literal = literal[:-1]          # "libres? de": the "s" is optional
+    return literal, (None if literal == branch else re.compile(branch))
+
+
+#: :data:`_MAYBE_BRANCHES` as (literal, check): ``str.find`` skips through a pad far faster
+#: than the alternation does (one regex over every character of every block).
+_MAYBE_NEEDLES: tuple[tuple[str, re.Pattern[str] | None], ...] = tuple(_needle(b) for b in _MAYBE_BRANCHES)
+
+
+def _maybe_blocks(blocks: list[_Block]) -> set[int]:
+    """Numbers of the blocks whose lower-cased text :data:`_MAYBE_LICENCE` matches.
+
+    Same answer as searching each block, but each literal is looked for once in the whole
+    pad (blocks joined by newlines, which no alternative matches across); after a match the
+    search for that literal goes on from the next block."""
+    lowered = [text.lower() for _, _, text in blocks]
+    starts: list[int] = []
+    pos = 0
+    for low in lowered:
+        starts.append(pos)
+        pos += len(low) + 1
+    big = "\n".join(lowered)
+    found: set[int] = set()
+    n = len(starts)
+    for literal, check in _MAYBE_NEEDLES:
+        at = big.find(literal)
+        while at != -1:
+            if check is None or check.match(big, at):
+                i = bisect.bisect_right(starts, at) - 1
+                found.add(i)
+                if i + 1 >= n:
+                    break
+                at = big.find(literal, starts[i + 1])
+            else:
+                at = big.find(literal, at + 1)
+    return {blocks[i][0] for i in found}
 
 
 def _seg_span(view: "PadView", seg: _Segment, a: int, b: int) -> Span:
@@ -596,8 +684,14 @@ def _covered(merged: tuple[list[int], list[int]], offset: int) -> bool:
     return i >= 0 and offset < ends[i]
 
 
-def _links_and_badges(view: "PadView", segs: list[_Segment], context_spans: list[tuple[int, int]]) -> list[Signal]:
-    seg_starts = [s.srcmap[0] for s in segs]
+def _links_and_badges(view: "PadView", all_segments: Callable[[], list[_Segment]],
+                      context_spans: list[tuple[int, int]]) -> list[Signal]:
+    """Signals of licence badges, and of licence links that count (see module docs).
+
+    ``all_segments`` gives the sentences of every block; it is only called for a licence
+    link that neither ``rel="license"``, a badge nor a licence statement accounts for."""
+    segs: list[_Segment] = []
+    seg_starts: list[int] | None = None
     contexts = _merged(context_spans)
     out: list[Signal] = []
     badge_links: set[str] = set()
@@ -619,6 +713,9 @@ def _links_and_badges(view: "PadView", segs: list[_Segment], context_spans: list
         counts = bool(_REL_LICENSE.search(link.raw)) or link.href in badge_links
         counts = counts or _covered(contexts, ls) or _covered(contexts, link.span.end_offset - 1)
         if not counts:
+            if seg_starts is None:
+                segs = all_segments()
+                seg_starts = [s.srcmap[0] for s in segs]
             i = bisect.bisect_right(seg_starts, ls) - 1
             seg = segs[i] if i >= 0 and ls <= segs[i].srcmap[-1] + 1 else None
             if seg is not None:

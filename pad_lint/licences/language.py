@@ -9,10 +9,11 @@ HTML excluded; acronyms skipped), plus French accented letters and the spellings
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:
-    from ..markdown.view import PadView
+    from ..markdown.view import PadView, TextRun
 
 _FR = frozenset("le la les des du un une et est sont pour dans avec sur que qui pas par au aux ce cette nous vous il elle "
                 "ils se sa son ses leur mais ou donc".split())
@@ -31,21 +32,39 @@ def pad_language(view: "PadView") -> str:
 
 
 def _pad_language(view: "PadView") -> str:
-    lang = view.front_matter.data.get("lang") if isinstance(view.front_matter.data, dict) else None
+    data = view.front_matter.data
+    return language_of(data if isinstance(data, dict) else None, view.runs)
+
+
+def language_of(front_matter: dict[str, Any] | None, runs: Iterable["TextRun"]) -> str:
+    """:func:`pad_language` from the front-matter data and the prose runs.
+
+    Every occurrence of a word counts once: the words of all runs are found in one pass
+    (runs joined by a newline, which no word spans) and each distinct word is weighed once,
+    times its count (the weights are halves, so the sums are exact in any order)."""
+    lang = front_matter.get("lang") if front_matter is not None else None
     if isinstance(lang, str) and lang.strip():
         return "fr" if lang.strip().lower().startswith("fr") else "en"
     fr = en = 0.0
-    for run in view.runs:
-        for word in _WORD.findall(run.text.replace("’", "'")):
-            if len(word) > 1 and word.isupper():
-                continue  # acronyms: "CC BY-SA", "RSE"
-            w = word.lower().rpartition("'")[2]
-            if w in _FR:
-                fr += 1
-            elif w in _EN or w == "license":
-                en += 1
-            elif w == "licence":
-                fr += 0.5
-            if not w.isascii() and _ACCENTED.search(w):
-                fr += 0.5
+    for word, n in Counter(_WORD.findall("\n".join([run.text for run in runs]).replace("’", "'"))).items():
+        weight_fr, weight_en = _weight(word)
+        fr += weight_fr * n
+        en += weight_en * n
     return "fr" if fr > en else "en"
+
+
+def _weight(word: str) -> tuple[float, float]:
+    """How much one occurrence of ``word`` counts for French and for English."""
+    fr = en = 0.0
+    if len(word) > 1 and word.isupper():
+        return fr, en  # acronyms: "CC BY-SA", "RSE"
+    w = word.lower().rpartition("'")[2]
+    if w in _FR:
+        fr += 1
+    elif w in _EN or w == "license":
+        en += 1
+    elif w == "licence":
+        fr += 0.5
+    if not w.isascii() and _ACCENTED.search(w):
+        fr += 0.5
+    return fr, en
