@@ -702,10 +702,17 @@ def _plain_text(children: list[Token]) -> str | None:
     return "".join(out)
 
 
+# Characters that start an inline construct of CommonMark (escape, entity, emphasis,
+# code span, link, image, autolink or HTML), a line break, or what markdown-it normalises (CR, NUL).
+_GITHUB_MARKUP = re.compile(r"[\\&*_`\[\]<>!\n\r\x00]")
+
+
 def _github_text(source: str) -> str:
     """Text content of a heading's inline source rendered without typographer (as GitHub shows it)."""
     if not source:
         return ""
+    if not _GITHUB_MARKUP.search(source):  # nothing CommonMark's inline rules would change
+        return source.strip()
     html = _plain_markdown().renderInline(source)
     return html_lib.unescape(re.sub(r"<[^>]*>", "", html)).strip()
 
