@@ -30,6 +30,7 @@ from babel.dates import get_day_names, get_month_names
 WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c)).rstrip(".")
 
@@ -275,6 +276,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str | None]]:
 
 
 _DIGIT = re.compile(r"\d")
+_TAIL = re.compile(r"\s*(?:,|at|à|de|from|-|–|—)?\s*")
 
 
 def find_dates(text: str, default_year: int | None = None,
@@ -309,10 +311,10 @@ def find_dates_yearless(text: str, default_year: int | None = None,
                 continue
             matches: Iterator[re.Match[str]] = pattern.finditer(text)
         else:
-            first = anchor.search(text)
-            if first is None:
+            first_anchor = anchor.search(text)
+            if first_anchor is None:
                 continue
-            matches = _finditer(kind, pattern, anchor, text, first)
+            matches = _finditer(kind, pattern, anchor, text, first_anchor)
         for m in matches:
             start, end = m.span()
             if kind == "compact":
@@ -355,15 +357,15 @@ def find_dates_yearless(text: str, default_year: int | None = None,
                 continue
             match = DateMatch(date=date, start=start, end=end, text=text[start:end], stated_weekday=weekday,
                               year_inferred=inferred)
-            # a time or time range right after the date (", 14h30–17h", " at 5PM UTC")
-            tail = re.match(r"\s*(?:,|at|à|de|from|-|–|—)?\s*", text[end:end + 12])
+            # a time or time range right after the date (", 14h30–17h", " at 5PM UTC"):
+            # the first of find_times(text[after:after + 40]) when it starts there
+            tail = _TAIL.match(text[end:end + 12])
             after = end + (tail.end() if tail else 0)
-            for ts, te, s, e in find_times(text[after:after + 40]):
-                if ts == 0:
-                    match.start_time, match.end_time = s, e
-                    match.end = after + te
-                    match.text = text[start:match.end]
-                break
+            tm = TIME_RANGE.match(text[after:after + 40])
+            if tm is not None and (s := _hhmm(tm, "s")) is not None:
+                match.start_time, match.end_time = s, _hhmm(tm, "e")
+                match.end = after + tm.end()
+                match.text = text[start:match.end]
             found.append(match)
             taken.append((match.start, match.end))
     found.sort(key=lambda d: d.start)
