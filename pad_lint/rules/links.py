@@ -155,7 +155,23 @@ def _show(url: str, limit: int = 70) -> str:
 
 # ---------------------------------------------------------------------------- LNK001
 
-_BROKEN_SYNTAX = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*)\]\(([^()\s]+)([ \t]+[^()\n]*?)?\)")
+# "[label](dest rest)", "[" not escaped; it starts with a literal "[" so that re can
+# jump from bracket to bracket (a leading lookbehind made it try every position).
+# A "!" right before (itself not escaped) makes it an image: see _broken_syntax().
+_BROKEN_SYNTAX = re.compile(r"\[(?<!\\\[)([^\[\]\n]*)\]\(([^()\s]+)([ \t]+[^()\n]*?)?\)")
+
+
+def _broken_syntax(text: str) -> Iterator[tuple[int, int, str, str, int, int, str]]:
+    """``(start, end, bang, dest, dest_start, rest_end, rest)`` of each ``[…](…)`` candidate,
+    the matches of the former pattern (an optional ``!`` and an unescaped ``[``): an
+    image starts on its ``!``."""
+    for m in _BROKEN_SYNTAX.finditer(text):
+        s = m.start()
+        bang = "!" if s >= 1 and text[s - 1] == "!" and (s < 2 or text[s - 2] != "\\") else ""
+        yield (s - len(bang), m.end(), bang, m.group(2), m.start(2), m.end(3) if m.group(3) is not None else m.end(2),
+               m.group(3) or "")
+
+
 _REFUSED_SCHEMES = {"javascript", "vbscript", "file", "data"}
 _WARNING_KINDS = {"unbalanced-brackets", "bad-percent"}
 
@@ -209,13 +225,12 @@ def MALFORMED_URL(ctx: LintContext) -> Iterator[Diagnostic]:
                     f"space: only “{t.url}” becomes a link.",
                     help="Remove the space inside the address.")
     text = ctx.text
-    for m in _BROKEN_SYNTAX.finditer(text):
-        start = m.start()
-        if not _in_text(ctx, start) or not _in_text(ctx, m.start(3) - 1):
+    for start, end, bang, dest, dest_start, rest_end, rest in _broken_syntax(text):
+        if not _in_text(ctx, start) or not _in_text(ctx, dest_start - 1):
             continue
-        bang, dest, rest = m.group(1), m.group(3), (m.group(4) or "").strip()
+        rest = rest.strip()
         what = "image" if bang else "link"
-        span = ctx.span(start, m.end())
+        span = ctx.span(start, end)
         if rest and rest[0] not in "\"'(" and re.search(r"[/.:#]", dest):
             address = f"{dest} {rest}"
             in_host = bool(re.match(r"(?i)[a-z][a-z0-9+.-]*://[^/]*$", dest))
@@ -225,7 +240,7 @@ def MALFORMED_URL(ctx: LintContext) -> Iterator[Diagnostic]:
                 encoded = address.replace(" ", "%20")
                 help_ = f"Write the space as %20 ({_show(encoded)}) or put the address between < and >."
                 fix = Fix(message="Write the spaces as %20", applicability=Applicability.UNSAFE,
-                          edits=[Edit(start_offset=m.start(3), end_offset=m.end(4), content=encoded)])
+                          edits=[Edit(start_offset=dest_start, end_offset=rest_end, content=encoded)])
             yield MALFORMED_URL.diagnostic(
                 ctx, span, f"This is not a {what}: its address “{_show(address)}” contains a space, so the pad shows "
                 f"the brackets as plain text.", help=help_, fix=fix).model_copy(update={"severity": Severity.WARNING})
