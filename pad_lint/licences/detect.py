@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..event.models import Licence
 from ..spans import Span
 from . import table
-from .language import pad_language
+from .language import language_of, pad_language
 from .match import Finding, classify_url, family_of, find_names
 from .normalise import fold
 from .spdx import check_expression, license_keys, looks_like_expression
@@ -100,7 +101,7 @@ class LicenceAnalysis:
     ``licence`` is the event document's verdict; ``signals`` every piece of
     evidence in document order; ``primary`` the signal the verdict cites;
     ``conflicting`` the signals that disagree (``conflict`` only);
-    ``language`` is ``fr`` or ``en`` (for examples in messages);
+    :attr:`language` is ``fr`` or ``en`` (for examples in messages);
     ``ignored`` are front-matter ``license`` values that are not text (a YAML list,
     a mapping, a number): HedgeDoc ignores them, so they state no licence
     (``status`` ``ignored``, ``note`` says what the value is).
@@ -110,8 +111,17 @@ class LicenceAnalysis:
     signals: list[Signal] = field(default_factory=list)
     primary: Signal | None = None
     conflicting: list[Signal] = field(default_factory=list)
-    language: str = "en"
     ignored: list[Signal] = field(default_factory=list)
+    _language: str | None = field(default=None, repr=False, compare=False)
+    _language_of: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def language(self) -> str:
+        """``fr`` or ``en``: the pad's language (:func:`~.language.pad_language`), computed on
+        first use: only messages need it, the event document does not."""
+        if self._language is None:
+            self._language = self._language_of() if self._language_of is not None else "en"
+        return self._language
 
 
 def detect_licence(view: "PadView") -> Licence:
@@ -142,9 +152,23 @@ def _analyse_licence(view: "PadView") -> LicenceAnalysis:
     signals += prose
     signals += _links_and_badges(view, lambda: _segments(view, blocks, maybe), context_ranges)
     signals.sort(key=lambda s: (s.span.start_offset, _ORIGIN_RANK.get(s.origin, 9)))
-    analysis = _verdict(signals, pad_language(view))
+    analysis = _verdict(signals, _lazy_language(view))
     analysis.ignored = ignored
     return analysis
+
+
+def _lazy_language(view: "PadView") -> Callable[[], str]:
+    """:func:`pad_language` of ``view``, to call later. The analysis is cached on the view, so
+    it holds the view weakly (no reference cycle); should the view be gone, the language is
+    read from its front matter and runs."""
+    ref = weakref.ref(view)
+    data = view.front_matter.data if isinstance(view.front_matter.data, dict) else None
+    runs = view.runs
+
+    def language() -> str:
+        alive = ref()
+        return pad_language(alive) if alive is not None else language_of(data, runs)
+    return language
 
 
 # ------------------------------------------------------------------------------ front matter
@@ -748,7 +772,7 @@ def _signal_from_finding(f: Finding, origin: str, statement: str, span: Span, fo
 
 # ------------------------------------------------------------------------------ verdict
 
-def _verdict(signals: list[Signal], language: str) -> LicenceAnalysis:
+def _verdict(signals: list[Signal], language: Callable[[], str]) -> LicenceAnalysis:
     def cands(sigs: list[Signal]) -> list[str]:
         out: list[str] = []
         for s in sigs:
@@ -763,7 +787,7 @@ def _verdict(signals: list[Signal], language: str) -> LicenceAnalysis:
                       span=primary.span if primary else None,
                       candidates=candidates if candidates is not None else cands(signals))
         return LicenceAnalysis(licence=lic, signals=signals, primary=primary, conflicting=conflicting or [],
-                               language=language)
+                               _language_of=language)
 
     if not signals:
         return make("missing", None, candidates=[])
