@@ -45,7 +45,8 @@ from ..event.models import Licence
 from ..spans import Span
 from . import table
 from .language import language_of, pad_language
-from .match import Finding, classify_url, family_of, find_names
+from .literals import required_literals
+from .match import ANY_CONTEXT_PATTERNS, Finding, classify_url, family_of, find_names
 from .normalise import fold
 from .spdx import check_expression, license_keys, looks_like_expression
 
@@ -522,6 +523,30 @@ def _maybe_blocks(blocks: list[_Block]) -> set[int]:
     return {blocks[i][0] for i in found}
 
 
+def _sentence_cues() -> tuple[str, ...] | None:
+    """Literals one of which is in every folded sentence that :func:`_analyse_segment` reads
+    something from outside a licence section (``None``: no such list, read every sentence).
+
+    There, a sentence says something only through a label (:data:`.table.LABEL`,
+    :data:`.table.BARE_LABEL`), an anchor (:data:`.table.STATEMENT_PHRASES`,
+    :data:`.table.LICENCE_WORD`), a placeholder after the word licence
+    (:data:`.table.PLACEHOLDER_AFTER_WORD`) or a licence name that counts without an
+    anchor (:data:`.match.ANY_CONTEXT_PATTERNS`); names of context ``"licence"`` need an
+    anchor. Each pattern's literals come from the pattern itself (:mod:`.literals`)."""
+    out: set[str] = set()
+    for pattern in (table.LABEL, table.BARE_LABEL, table.STATEMENT_PHRASES, table.LICENCE_WORD,
+                    table.PLACEHOLDER_AFTER_WORD, *ANY_CONTEXT_PATTERNS):
+        needed = required_literals(pattern)
+        if needed is None:
+            return None
+        out |= needed
+    # a literal that contains another one adds nothing
+    return tuple(sorted((s for s in out if not any(o != s and o in s for o in out)), key=len))
+
+
+_SENTENCE_CUES = _sentence_cues()
+
+
 def _seg_span(view: "PadView", seg: _Segment, a: int, b: int) -> Span:
     """Source span of segment characters ``[a, b)``."""
     a = max(0, min(a, len(seg.srcmap) - 1))
@@ -538,6 +563,8 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
     t = folded.text
     if not t.strip():
         return [], None, False
+    if not in_section and _SENTENCE_CUES is not None and not any(cue in t for cue in _SENTENCE_CUES):
+        return [], None, False   # no label, anchor, placeholder or name that counts alone can match
     stripped = seg.text.strip()
     lead = len(seg.text) - len(seg.text.lstrip())
     whole = _seg_span(view, seg, lead, lead + len(stripped))

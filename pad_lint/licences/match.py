@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import table
+from .literals import required_literals
 from .normalise import fold
 from .spdx import ALL_RIGHTS_RESERVED, canonical_id, is_known_id
 
@@ -102,6 +104,20 @@ def cc_id(codes: set[str], version: str | None, port_fr: bool = False) -> Findin
 @lru_cache(maxsize=None)
 def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+@lru_cache(maxsize=None)
+def _guarded(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    needed = required_literals(pattern)
+    return _re(pattern), (tuple(sorted(needed, key=len)) if needed else None)
+
+
+def _finditer(pattern: str, text: str) -> Iterable[re.Match[str]]:
+    """``re.finditer(pattern, text)``, skipped when a literal the pattern needs is missing."""
+    rx, needed = _guarded(pattern)
+    if needed is not None and not any(s in text for s in needed):
+        return ()
+    return rx.finditer(text)
 
 
 _ELEMENT_RES = {code: re.compile(r"\b(?:" + "|".join(alts) + r")\b") for code, alts in table.CC_ELEMENTS.items()}
@@ -186,50 +202,59 @@ def find_names(text: str) -> list[Finding]:
 
     Overlaps are resolved longest-first, then earliest. Forms whose ``context``
     is ``"licence"`` are included; the caller drops them outside licence statements.
+    A pattern none of whose required literals is in ``text`` is not run (:mod:`.literals`).
+    Findings of context ``"any"`` come only from :data:`ANY_CONTEXT_PATTERNS`.
     """
     found: list[Finding] = []
-    for m in _re(table.CC_SHORT).finditer(text):
+    for m in _finditer(table.CC_SHORT, text):
         codes = set(re.split(r"[ -]", m.group("code").upper()))
         f = cc_id(codes, m.group("version"), bool(m.group("port")))
         found.append(replace(f, start=m.start(), end=m.end()))
-    for m in _re(table.CC_BARE_CODE).finditer(text):
+    for m in _finditer(table.CC_BARE_CODE, text):
         codes = set(m.group("code").upper().split("-"))
         f = cc_id(codes, m.group("version"))
         found.append(replace(f, start=m.start(), end=m.end(), context="licence"))
-    for m in _re(table.CC_FAMILY).finditer(text):
+    for m in _finditer(table.CC_FAMILY, text):
         f = _cc_long(text, m.start(), m.end(), prefixed=True)
         if f:
             found.append(f)
-    for m in _re(r"\b(?:attribution|paternite)\b").finditer(text):
+    for m in _finditer(r"\b(?:attribution|paternite)\b", text):
         f = _cc_long(text, m.start(), m.start(), prefixed=False)
         if f:
             found.append(f)
-    for m in _re(table.CC0).finditer(text):
+    for m in _finditer(table.CC0, text):
         found.append(Finding("CC0-1.0", "CC0", m.start(), m.end()))
-    for m in _re(table.PDM).finditer(text):
+    for m in _finditer(table.PDM, text):
         found.append(Finding("CC-PDM-1.0", "CC-PDM", m.start(), m.end(),
                              note="the Public Domain Mark labels old works; it is not a licence for new text"))
     for form in table.NAMED_FORMS:
-        for m in _re(form.pattern).finditer(text):
+        for m in _finditer(form.pattern, text):
             found.append(_named(form, text, m))
-    for m in _re(table.ALL_RIGHTS_RESERVED).finditer(text):
+    for m in _finditer(table.ALL_RIGHTS_RESERVED, text):
         found.append(Finding(ALL_RIGHTS_RESERVED, "all-rights-reserved", m.start(), m.end(),
                              note="all rights reserved: nobody may reuse the notes without asking"))
-    for m in _re(table.PUBLIC_DOMAIN).finditer(text):
+    for m in _finditer(table.PUBLIC_DOMAIN, text):
         found.append(Finding(None, "PD", m.start(), m.end(), suggest="CC0-1.0", context="licence",
                              note="'domaine public' alone has no SPDX id"))
-    for m in _re(table.FREE_LICENCE).finditer(text):
+    for m in _finditer(table.FREE_LICENCE, text):
         found.append(Finding(None, None, m.start(), m.end(), context="licence",
                              note="'licence libre' says the licence is free, not which one"))
-    for m in _re(table.ROYALTY_FREE).finditer(text):
+    for m in _finditer(table.ROYALTY_FREE, text):
         found.append(Finding(None, None, m.start(), m.end(), suggest="CC0-1.0", context="licence",
                              note="'libre de droits' usually means royalty-free, not a licence"))
-    for m in _SPDX_TOKEN.finditer(text):
+    for m in _finditer(_SPDX_TOKEN.pattern, text):
         ident = canonical_id(m.group(1))
         if ident and not ident.startswith("LicenseRef-") and _looks_like_licence_id(m.group(1)):
             found.append(Finding(ident, family_of(ident), m.start(1), m.end(1), context="licence",
                                  source="spdx-id"))
     return _non_overlapping(found)
+
+
+#: The patterns of :func:`find_names` whose findings have context ``"any"`` (a name that
+#: counts in any sentence); every other finding has context ``"licence"``.
+ANY_CONTEXT_PATTERNS: tuple[str, ...] = (
+    table.CC_SHORT, table.CC_FAMILY, table.CC0, table.PDM, table.ALL_RIGHTS_RESERVED,
+    *(form.pattern for form in table.NAMED_FORMS if form.context != "licence"))
 
 
 def _looks_like_licence_id(token: str) -> bool:
