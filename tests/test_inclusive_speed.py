@@ -44,13 +44,16 @@ def _texts(n: int, seed: int = 20240611) -> list[str]:
 
 def _old_scan(text: str) -> list:
     """``scan_text`` with every pass run (no candidate shortcut) and the old ``CHUNK``."""
-    saved = (D.CHUNK, D._SEP_CANDIDATE, D._PAREN_CANDIDATE, D._CAP_CANDIDATE)
+    names = ("CHUNK", "_SEP_CANDIDATE", "_MULTI_CANDIDATE", "_PAREN_CANDIDATE", "_CAP_CANDIDATE")
+    saved = [getattr(D, n) for n in names]
     always = re.compile("")
-    D.CHUNK, D._SEP_CANDIDATE, D._PAREN_CANDIDATE, D._CAP_CANDIDATE = _OLD_CHUNK, always, always, always
+    for n in names:
+        setattr(D, n, _OLD_CHUNK if n == "CHUNK" else always)
     try:
         return D.scan_text(text, 3, 1)
     finally:
-        D.CHUNK, D._SEP_CANDIDATE, D._PAREN_CANDIDATE, D._CAP_CANDIDATE = saved
+        for n, v in zip(names, saved):
+            setattr(D, n, v)
 
 
 def test_chunk_matches_the_backtracking_pattern():
@@ -61,7 +64,7 @@ def test_chunk_matches_the_backtracking_pattern():
 @pytest.mark.parametrize("text", [
     "Les participant·es et les acteur·rices.", "du·de la", "Au/à la", "étudiant(e)s", "militantEs",
     "les invite\u0301·es", "les invite\u0301Es", "les enchantéEs", "les invité(e)s", "x·y ·e e· .e", "site.fr.es",
-    "p.ex. etc.", "Élu·es et ÉLU·ES",
+    "p.ex. etc.", "Élu·es et ÉLU·ES", "DU·DE LA", "Au-à la", "du/de la",
 ])
 def test_candidate_shortcuts_keep_every_form(text: str):
     assert D.scan_text(text, 3, 1) == _old_scan(text)
@@ -81,8 +84,32 @@ def test_candidate_shortcuts_keep_every_form_random():
     assert found > 50   # the texts do exercise the passes
 
 
+def test_multi_candidate_covers_the_case_insensitive_letters():
+    # MULTI is case-insensitive: the letters around its separator match only these characters
+    insensitive, plain = re.compile("[uUdDàÀ]", re.IGNORECASE), re.compile("[uUdDàÀ]")
+    assert not [c for c in map(chr, range(0x110000)) if insensitive.match(c) and not plain.match(c)]
+
+
 def test_language_gate_counts_words_once():
     texts = ["Nous avons discuté longuement de la proposition de budget pour la rentrée prochaine.",
              "We discussed the release of the new spawner during the meeting at length today.", "Bonjour"]
     gate = LanguageGate(block_text=lambda i: texts[i], pad_text=lambda: " ".join(texts))
     assert [gate.is_french(i) for i in range(3)] == [True, False, french_share(" ".join(texts)) >= 0.45]
+
+
+def test_merge_joins_touching_pieces_of_one_block():
+    pieces = [("a", 0, 0), ("b", 1, 0), ("c", 2, 0), ("d", 4, 0), ("e", 5, 1), ("f", 7, 1)]
+    assert D._merge(pieces) == [("abc", 0, 0), ("d", 4, 0), ("e", 5, 1), ("f", 7, 1)]
+    assert D._merge([]) == []
+
+
+def test_pad_sample_is_the_joined_prose_as_far_as_the_gate_reads():
+    from types import SimpleNamespace
+
+    from pad_lint.inclusive import _pad_sample
+    from pad_lint.inclusive.language import SAMPLE
+
+    for sizes in ([5, 7], [SAMPLE - 1, 3, 4], [SAMPLE, 1], [SAMPLE // 2, SAMPLE // 2, 9], [3 * SAMPLE]):
+        blocks = [SimpleNamespace(text=chr(97 + k) * n) for k, n in enumerate(sizes)]
+        full = "\n".join(b.text for b in blocks)
+        assert _pad_sample(blocks)[:SAMPLE] == full[:SAMPLE]

@@ -62,11 +62,26 @@ def pad_forms(view: "PadView") -> PadForms:
     pieces = _merge(prose_pieces(view))
     blocks = view.blocks
     gate = LanguageGate(block_text=lambda i: blocks[i].text if 0 <= i < len(blocks) else "",
-                        pad_text=lambda: "\n".join(b.text for b in blocks),
+                        pad_text=lambda: _pad_sample(blocks),
                         declared=declared_language(view.front_matter.data))
     result = PadForms(pieces=pieces, gate=gate, forms=detect(view, gate.is_french, pieces))
     view.__dict__[_CACHE_ATTR] = result
     return result
+
+
+def _pad_sample(blocks: list) -> str:
+    """The blocks' texts joined by newlines, as far as the language gate reads them
+    (:data:`.language.SAMPLE` characters): the joined text's prefix of that length is exact."""
+    from .language import SAMPLE
+
+    parts: list[str] = []
+    size = 0
+    for b in blocks:
+        parts.append(b.text)
+        size += len(b.text) + 1
+        if size > SAMPLE:
+            break
+    return "\n".join(parts)
 
 
 def to_model(f: "Found", view: "PadView") -> InclusiveForm:

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 from . import separators as seps
 from .lexicon import fold
@@ -51,6 +52,8 @@ _SPLIT = re.compile(f"([{_S}])")
 # starts with a character class, which ``re`` searches for quickly, then looks around it:
 #: MULTI and CHUNK: a separator between the end of a word (a letter or a mark) and a letter.
 _SEP_CANDIDATE = re.compile(rf"[{_S}](?<=(?:{_L}|{_MARK})[{_S}])(?={_L})")
+#: MULTI (case-insensitive ``du·de la``, ``au/à la``): a separator between ``u`` and ``d`` or ``à``.
+_MULTI_CANDIDATE = re.compile(rf"[{_S}](?<=[uU][{_S}])(?=[dDàÀ])")
 #: PARENS: an opening parenthesis between the end of a word and a letter.
 _PAREN_CANDIDATE = re.compile(rf"\((?<=(?:{_L}|{_MARK})\()(?={_L})")
 _CAP = "A-ZÀ-ÖØ-Þ"
@@ -200,7 +203,7 @@ def scan_text(text: str, base: int, block: int) -> list[Found]:
         taken.add(f.start - base, f.end - base)
 
     seps_ = _SEP_CANDIDATE.search(text) is not None
-    for m in (MULTI.finditer(text) if seps_ else ()):
+    for m in (MULTI.finditer(text) if seps_ and _MULTI_CANDIDATE.search(text) else ()):
         entry = closed_class(m.group(0))
         if entry:
             add(Found(m.group(0), base + m.start(), base + m.end(), block, seps.key([m.group("sep")]),
@@ -324,23 +327,29 @@ def prose_pieces(view) -> list[tuple[str, int, int]]:  # noqa: ANN001 - PadView
         if raw != link.text or raw.lower().startswith("www.") or not _BARE_DOMAIN.fullmatch(raw):
             continue
         pieces.append((raw, link.span.start_offset, link_block[li]))
-    pieces.sort(key=lambda p: p[1])
+    pieces.sort(key=itemgetter(1))
     return pieces
 
 
 def _merge(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Join pieces that touch in the source (a linkified ``militant.es`` and the run after it).
 
-    Texts are joined once per merged piece (no repeated string concatenation)."""
-    groups: list[tuple[list[str], int, int, int]] = []   # (texts, start, end, block)
-    for text, start, block in pieces:
-        if groups and groups[-1][2] == start and groups[-1][3] == block:
-            texts, s, _, b = groups[-1]
-            texts.append(text)
-            groups[-1] = (texts, s, start + len(text), b)
-        else:
-            groups.append(([text], start, start + len(text), block))
-    return [("".join(texts), start, block) for texts, start, _, block in groups]
+    Texts are joined once per merged piece (no repeated string concatenation); a piece that
+    touches no other is kept as it is (no new tuple: most pieces touch nothing)."""
+    out: list[tuple[str, int, int]] = []
+    n = len(pieces)
+    i = 0
+    while i < n:
+        piece = pieces[i]
+        start, block = piece[1], piece[2]
+        end = start + len(piece[0])
+        j = i + 1
+        while j < n and pieces[j][1] == end and pieces[j][2] == block:
+            end += len(pieces[j][0])
+            j += 1
+        out.append(piece if j == i + 1 else ("".join([p[0] for p in pieces[i:j]]), start, block))
+        i = j
+    return out
 
 
 def detect(view, is_french=None, pieces=None) -> list[Found]:  # noqa: ANN001 - PadView, callable
@@ -348,16 +357,18 @@ def detect(view, is_french=None, pieces=None) -> list[Found]:  # noqa: ANN001 - 
 
     ``is_french(block_index) -> bool`` restricts the search to French paragraphs
     (see :class:`.language.LanguageGate`); ``None`` reads every paragraph. It is asked only
-    about paragraphs that may hold a form. ``pieces``: the merged prose pieces
-    (``_merge(prose_pieces(view))``) when the caller already has them.
+    about paragraphs that hold a form (the language of the others does not matter, and the
+    pre-filtered search is cheaper than the language check). ``pieces``: the merged prose
+    pieces (``_merge(prose_pieces(view))``) when the caller already has them.
     """
     out: list[Found] = []
     for text, start, block in (_merge(prose_pieces(view)) if pieces is None else pieces):
-        if is_french is not None and not _may_hold_forms(text):
-            continue
-        if is_french is not None and not is_french(block):
-            continue
-        out.extend(scan_text(text, start, block))
+        if is_french is None:
+            out.extend(scan_text(text, start, block))
+        elif _may_hold_forms(text):
+            found = scan_text(text, start, block)
+            if found and is_french(block):
+                out.extend(found)
     return out
 
 

@@ -34,17 +34,21 @@ FRENCH_SHARE = 0.55
 #: The same for a whole pad (English pads: 0.14 to 0.27; French: 0.52 to 0.91).
 PAD_FRENCH_SHARE = 0.45
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]+(?![\w-])")
-_SAMPLE = 20000
+#: The pad-level measure reads the first this many characters of the pad's prose.
+SAMPLE = 20000
 
 
 def french_share(text: str) -> float:
     """Share (0..1) of ``text``'s lower-case words that simplemma's French dictionary knows
     (0.0 for a text without such words)."""
-    words = _WORD.findall(text)
+    return _share(_WORD.findall(text))
+
+
+def _share(words: list[str]) -> float:
+    """Share of ``words`` the French dictionary knows (0.0 for no word)."""
     if not words:
         return 0.0
-    known = lexicon().known
-    return sum(1 for w in words if known(w)) / len(words)
+    return sum(map(lexicon().known, words)) / len(words)
 
 
 def declared_language(front_matter: dict) -> str | None:
@@ -61,8 +65,9 @@ def is_french_tag(tag: str) -> bool:
 class LanguageGate:
     """Decides, lazily and once per paragraph, whether a paragraph is French.
 
-    ``block_text(i)`` returns the text of paragraph ``i``; ``pad_text`` returns all the
-    pad's prose (called at most once). ``declared`` is the ``lang`` metadata.
+    ``block_text(i)`` returns the text of paragraph ``i``; ``pad_text`` returns the pad's
+    prose, at least its first :data:`SAMPLE` characters (called at most once). ``declared``
+    is the ``lang`` metadata.
     """
 
     block_text: "callable"  # type: ignore[valid-type]
@@ -76,8 +81,8 @@ class LanguageGate:
         if self.declared is not None:
             return is_french_tag(self.declared)
         if self._pad is None:
-            text = self.pad_text()[:_SAMPLE]
-            self._pad = len(_WORD.findall(text)) > 0 and french_share(text) >= PAD_FRENCH_SHARE
+            words = _WORD.findall(self.pad_text()[:SAMPLE])
+            self._pad = len(words) > 0 and _share(words) >= PAD_FRENCH_SHARE
         return self._pad
 
     def is_french(self, block: int) -> bool:
@@ -85,9 +90,9 @@ class LanguageGate:
         if self.declared is not None:
             return is_french_tag(self.declared)
         if block not in self._blocks:
-            text = self.block_text(block)
-            if len(_WORD.findall(text)) >= MIN_WORDS:
-                self._blocks[block] = french_share(text) >= FRENCH_SHARE
+            words = _WORD.findall(self.block_text(block))
+            if len(words) >= MIN_WORDS:
+                self._blocks[block] = _share(words) >= FRENCH_SHARE
             else:
                 self._blocks[block] = self.pad_is_french
         return self._blocks[block]
