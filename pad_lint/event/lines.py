@@ -59,49 +59,58 @@ class Line:
 
 def clean_inline(raw: str, base: int) -> tuple[str, list[int], list[PlainLink], list[tuple[int, int]]]:
     """Plain text of one line of inline Markdown starting at pad offset ``base``."""
-    out: list[str] = []
+    n = len(raw)
+    plain_run = _PLAIN_RUN.match
+    m = plain_run(raw)
+    if not raw or m is not None and m.end() == n:
+        # no Markdown at all (most lines): the text is the line, offsets follow each other
+        return raw, list(range(base, base + n + 1)), [], []
+    out: list[str] = []              # pieces of plain text
     offs: list[int] = []
     links: list[PlainLink] = []
     strong: list[tuple[int, int]] = []
     strong_open: int | None = None
+    size = 0                         # plain characters so far
     i = 0
-    n = len(raw)
-
-    def emit(text: str, at: int) -> None:
-        out.extend(text)
-        offs.extend(range(base + at, base + at + len(text)))
-
-    plain_run = _PLAIN_RUN.match
     while i < n:
         if m := plain_run(raw, i):  # a stretch of ordinary characters, copied in one go
-            emit(m.group(), i)
-            i = m.end()
+            j = m.end()
+            out.append(m.group())
+            offs.extend(range(base + i, base + j))
+            size += j - i
+            i = j
             continue
         ch = raw[i]
         if ch == "!" and (m := _IMAGE.match(raw, i)):
             i = m.end()
             continue
         if ch == "[" and (m := _LINK.match(raw, i) or _REF_LINK.match(raw, i)):
-            start = len(out)
+            start = size
             label = m.group("text")
-            j = m.start("text")
-            while j < m.end("text"):
+            j, stop = m.start("text"), m.end("text")
+            while j < stop:
                 if raw.startswith(("**", "__"), j):
                     j += 2
                     continue
-                if raw[j] in "*_`":
+                c = raw[j]
+                if c in "*_`":
                     j += 1
                     continue
-                emit(raw[j], j)
+                out.append(c)
+                offs.append(base + j)
+                size += 1
                 j += 1
             url = m.groupdict().get("url") or ""
-            links.append(PlainLink(start, len(out), url.strip("<>"), label))
+            links.append(PlainLink(start, size, url.strip("<>"), label))
             i = m.end()
             continue
         if ch == "<" and (m := _AUTOLINK.match(raw, i)):
-            start = len(out)
-            emit(m.group("url"), m.start("url"))
-            links.append(PlainLink(start, len(out), m.group("url"), m.group("url")))
+            start = size
+            url, at = m.group("url"), m.start("url")
+            out.append(url)
+            offs.extend(range(base + at, base + at + len(url)))
+            size += len(url)
+            links.append(PlainLink(start, size, url, url))
             i = m.end()
             continue
         if ch == "<" and (m := _HTML_TAG.match(raw, i)):
@@ -109,9 +118,9 @@ def clean_inline(raw: str, base: int) -> tuple[str, list[int], list[PlainLink], 
             continue
         if raw.startswith(("**", "__"), i):
             if strong_open is None:
-                strong_open = len(out)
+                strong_open = size
             else:
-                strong.append((strong_open, len(out)))
+                strong.append((strong_open, size))
                 strong_open = None
             i += 2
             continue
@@ -125,10 +134,14 @@ def clean_inline(raw: str, base: int) -> tuple[str, list[int], list[PlainLink], 
                 i += 1
                 continue
         if ch == "\\" and i + 1 < n and raw[i + 1] in _PUNCT_ESC:
-            emit(raw[i + 1], i + 1)
+            out.append(raw[i + 1])
+            offs.append(base + i + 1)
+            size += 1
             i += 2
             continue
-        emit(ch, i)
+        out.append(ch)
+        offs.append(base + i)
+        size += 1
         i += 1
     offs.append(offs[-1] + 1 if offs else base + n)
     return "".join(out), offs, links, strong
@@ -148,10 +161,14 @@ def _block_lines(view: PadView, block_no: int) -> list[Line]:
     block: Block = view.blocks[block_no]
     lines = []
     pos = 0
+    starts = block.line_starts
+    last = len(starts) - 1
     for k, raw in enumerate(block.raw.split("\n")):
-        base = block.source_offset(pos)
+        # block.source_offset(pos) at the start of raw line k, without counting the line breaks again
+        base = starts[min(k, last)] if starts else block.span.start_offset + pos
         text, offs, links, strong = clean_inline(raw, base)
         # keep the plain text and the pad text aligned where the raw line was remapped
         lines.append(Line(text=text, offsets=offs, block=block_no, line_no=k, links=links, strong=strong))
         pos += len(raw) + 1
     return lines
+
