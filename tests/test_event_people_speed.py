@@ -7,6 +7,8 @@ never reject a text their regex matches.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -137,3 +139,37 @@ def test_block_lines_same_as_before_on_the_corpus() -> None:
                 text, offs, links, strong = _ref_clean_inline(raw, block.source_offset(pos))
                 assert (line.text, line.offsets, line.links, line.strong, line.line_no) == (text, offs, links, strong, k)
                 pos += len(raw) + 1
+
+
+# ----------------------------------------------------------------------------- people
+
+def _ref_fold(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[-‐‑–_.]+", " ", t)
+    return " ".join(t.split())
+
+
+NAME_PIECES = ["Léa", "LÉA", "Élodie", "Nadia", "BERTIN", "Jean-Pierre", "d'Arc", "d’Ornano", "M.", "Mme", "Dr",
+               "van", "der", "IR", "FORSE", "Zed42", "hevna", "Présent·e·s", "İ", "ı", "ſ", "ﬁ", "²", "٣", "Σ",
+               " ", "  ", "\t", "-", "‐", "‑", "–", "_", ".", ",", ":", "(", ")", "«", "»", "'", "’", "&", "et", "and",
+               "Animée par", "Prise de notes", "notes by", "Participant·es", "moderated by", "Hôte", "Chair",
+               "参与者", "出席", "mise en place du pad", "Facilitation graphique", "Intervenant·e·s", "Speakers"]
+NAMEISH = st.lists(st.sampled_from(NAME_PIECES), max_size=8).map("".join) | st.text(max_size=30)
+
+
+@SETTINGS
+@given(NAMEISH)
+def test_fold_same_as_before(text: str) -> None:
+    from pad_lint.event.people import fold
+
+    assert fold(text) == _ref_fold(text)
+
+
+@SETTINGS
+@given(NAMEISH)
+def test_one_cue_regex_answers_as_the_cues_one_by_one(text: str) -> None:
+    from pad_lint.event.people import _ANY_ROLE_CUE, ROLE_CUES
+
+    for t in (text, text.lstrip(), text[1:]):
+        assert (_ANY_ROLE_CUE.match(t) is not None) == any(p.match(t) for _r, p in ROLE_CUES)

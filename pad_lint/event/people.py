@@ -66,6 +66,12 @@ ROLE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("participant", re.compile(r"(?i)^(?:participant" + _INCL + r"|pr[ée]sent" + _INCL + r"|attendees|attendance|"
                                r"roll\s*call|who(?:'s| is) here|參與者(?:簽到)?|参与者|出席)" + _SEP)),
 ]
+#: Any of :data:`ROLE_CUES` (the same patterns as one alternation): a line that does not
+#: match it cannot match any of them, so the cues are tried one by one only after it does.
+_ANY_ROLE_CUE = re.compile("(?i)^(?:" + "|".join("(?:" + p.pattern.removeprefix("(?i)^") + ")" for _r, p in ROLE_CUES)
+                           + ")")
+#: The cues as searched in the role written after a ``[name=…:`` tag's colon.
+_TAG_ROLE_CUES = [(r, re.compile(p.pattern.lstrip("^").replace("(?i)", ""), re.I)) for r, p in ROLE_CUES]
 #: Headings that announce a list of people (the whole heading is the cue).
 ROSTER_HEADING = re.compile(r"(?i)^\s*(?:participant" + _INCL + r"|pr[ée]sent" + _INCL + r"|pr[ée]sences?|attendees|attendance|"
                             r"roll\s*call|tour de table|參與者(?:簽到)?|参与者|出席(?:者)?)\s*[:：]?\s*$")
@@ -123,18 +129,47 @@ _TRAILING_PREP = re.compile(r"(?i)[\s,]*(?:chez|at|au|aux|à la|à l['’]|à|de
 _SPLIT_NAMES = re.compile(r",\s+|,(?=[A-ZÀ-Ý])|\s*;\s*|\s+et\s+|\s+and\s+|\s*&\s*|\s+\+\s+|\s+/\s+")
 _ENTRY_SEPS = (" - ", " – ", " — ", " : ", ", ", " (", " | ", " / ", " aka ", " alias ", "\t")
 _CREDIT_ROLES = {"note_taker", "illustrator", "pad_setup"}
+_PARENTHESES = re.compile(r"\s*\([^)]*\)\s*")
+_FIELD_SPLIT = re.compile(r"\s*[|/]\s*")
+_AT_ORG = re.compile(r"(?:\b[Cc]hez|\bat)\s+(?P<org>[A-ZÀ-Ý0-9][^,;()]*)")
+_PLAIN_TURN = re.compile(r"^\s*(?P<name>" + _HONORIFIC_PREFIX + r"[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+){0,2}|"
+                         r"[A-Z]{2,4})\s?[:：]\s")
+_CONTACT = re.compile(r"\b\d{5}\b|@|\b(?:rue|avenue|bd|boulevard|place|campus|cedex)\b", re.I)
+_WORD, _MORE = r"[A-ZÀ-Ý][\w'’\-]+", r"(?: (?:[A-ZÀ-Ý][\w'’\-]+|de|du|le|la))"
+_VERB_TURN = re.compile(rf"^\s*(?P<name>{_HONORIFIC}{_WORD}{_MORE}{{0,3}}|{_WORD}{_MORE}{{1,3}})")
+_SELF_INTRO = re.compile(r"(?:\b[Jj]e suis|\b[Jj]e m'appelle|\bI am|\bI'm|\bmy name is)\s+(?P<name>[A-ZÀ-Ý][\w'’\-]+"
+                         r"(?: [A-ZÀ-Ý][\w'’\-]+){1,2})")
+_SPONSOR = re.compile(r"(?i)sponsor|m[ée]c[èe]n|financ|funded")
+_HEADING_BY = re.compile(r"(?i)\s(?:par|by)\s+(?P<names>.+)$")
+_HEADING_DASH = re.compile(r"\s[-–—]\s+(?P<names>(?:(?!\s[-–—]\s)[^()])+?)\s*(?:\([^)]*\))?\s*$")
+_HEADING_BRACKETS = re.compile(r"\s*\[(?P<names>[^\]=]{2,60})\]\s")
+_TAG_COLON = re.compile(r"\s*[:：]\s*")
+_DIGIT = re.compile(r"\d")
+_URL_SCHEME = re.compile(r"(?i)^https?://(www\.)?")
+_ARTICLE = re.compile(r"^(?:the|l|la|le|les) ")
+
+
+#: Hyphens, underscores and dots read as spaces by :func:`fold` (runs of them collapse with the spaces).
+_FOLD_SPACES = str.maketrans(dict.fromkeys("-‐‑–_.", " "))
+_TOKEN_SPLIT = re.compile(r"[\s\-‐‑]+")
+_combining = unicodedata.combining
+_normalize = unicodedata.normalize
 
 
 def fold(text: str) -> str:
     """Lower case, no accents, hyphens and spaces collapsed: the key spellings merge on."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"[-‐‑–_.]+", " ", t)
-    return " ".join(t.split())
+    if text.isascii():   # NFKD leaves ASCII as it is and there is no accent to drop
+        t = text.lower()
+    else:
+        t = "".join(c for c in _normalize("NFKD", text) if not _combining(c)).lower()
+    return " ".join(t.translate(_FOLD_SPACES).split())
 
 
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-‐‑]+", name) if t]
+    return [t for t in _TOKEN_SPLIT.split(name) if t]
+
+
+_ELIDED_PARTICLE = re.compile(r"(?i)d['’]\w+")     # d'Artagnan
 
 
 def name_like(text: str, *, max_tokens: int = 4) -> bool:
@@ -151,7 +186,7 @@ def name_like(text: str, *, max_tokens: int = 4) -> bool:
     capitalised = 0
     for w in words:
         core = w.strip(".,;:()'’\"«»")
-        if core.lower() in _PARTICLES or re.fullmatch(r"(?i)d['’]\w+", core) and core[2:3].isupper():
+        if core.lower() in _PARTICLES or _ELIDED_PARTICLE.fullmatch(core) and core[2:3].isupper():
             continue
         if not core or not core[0].isupper():
             return False
@@ -197,6 +232,9 @@ def _org_like(text: str) -> bool:
 _ORG_END = re.compile(r"(?i)\s+(?:avec|with|pour|for|et|and|sur|on|en|in|depuis|since|dans|où|qui|where|who)\s|\s*[(;:]")
 
 
+_NOT_LENIENT = re.compile(r"[.!?]\s|https?://|[«»\"]")
+
+
 def _lenient_name(text: str) -> bool:
     """Roster entries: nicknames and handles are names too (``hevna``, ``Zed42``)."""
     text = strip_honorific(text.strip())[0].strip()
@@ -205,7 +243,7 @@ def _lenient_name(text: str) -> bool:
     words = text.split()
     if len(words) > 4 or fold(text) in _NOT_NAMES:
         return False
-    return not re.search(r"[.!?]\s|https?://|[«»\"]", text)
+    return not _NOT_LENIENT.search(text)
 
 
 def osa_distance(a: str, b: str, limit: int = 2) -> int:
@@ -332,7 +370,7 @@ class _Reader:
         colon = seg.find(" : ")
         if colon > 0:
             head, desc_at = seg[:colon], start + colon + 3
-        head_clean = re.sub(r"\s*\([^)]*\)\s*", " ", head).strip()
+        head_clean = _PARENTHESES.sub(" ", head).strip()
         parts = [p for p in _SPLIT_NAMES.split(head_clean) if p.strip()]
         names = _names_list(parts, lenient) if len(parts) >= 2 else None
         if names:
@@ -382,12 +420,12 @@ class _Reader:
             mention.org_span = line.source(link.start, link.end)
             return
         if "|" in desc or " / " in desc:
-            fields = [f.strip() for f in re.split(r"\s*[|/]\s*", desc) if f.strip()]
+            fields = [f.strip() for f in _FIELD_SPLIT.split(desc) if f.strip()]
             inst = [f for f in fields if not f.startswith("@") and fold(f) not in ("institution", "github handle")]
             if inst:
                 mention.affiliation = inst[0]
             return
-        m_at = re.search(r"(?:\b[Cc]hez|\bat)\s+(?P<org>[A-ZÀ-Ý0-9][^,;()]*)", desc)
+        m_at = _AT_ORG.search(desc)
         if m_at:
             org = _ORG_END.split(m_at.group("org"))[0].strip(" .")
             if _org_like(org):
@@ -413,6 +451,8 @@ class _Reader:
     def cue_line(self, line: Line, start: int, session: str | None, block_no: int) -> _Roster | None:
         text = line.text
         rest = text[start:]
+        if not _ANY_ROLE_CUE.match(rest):
+            return None
         for role, pattern in ROLE_CUES:
             m_cue = pattern.match(rest)
             if not m_cue:
@@ -445,17 +485,14 @@ class _Reader:
                                  tentative=single))
                 self.self_introduction(line, e0, session)
                 return
-        m_plain = re.match(r"^\s*(?P<name>" + _HONORIFIC_PREFIX + r"[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+){0,2}|"
-                           r"[A-Z]{2,4})\s?[:：]\s", text)
-        contact = m_plain and re.search(r"\b\d{5}\b|@|\b(?:rue|avenue|bd|boulevard|place|campus|cedex)\b",
-                                        text[m_plain.end():], re.I)
+        m_plain = _PLAIN_TURN.match(text)
+        contact = m_plain and _CONTACT.search(text[m_plain.end():])
         if m_plain and not contact and (name_like(m_plain.group("name"), max_tokens=3) or m_plain.group("name").isupper()):
             s, e = line.source(m_plain.start("name"), m_plain.end("name"))
             self.add(Mention(m_plain.group("name"), s, e, role="speaker", session=session, cue="speaker turn",
                              tentative=True, line_text=text))
             return
-        word, more = r"[A-ZÀ-Ý][\w'’\-]+", r"(?: (?:[A-ZÀ-Ý][\w'’\-]+|de|du|le|la))"
-        m_verb = re.match(rf"^\s*(?P<name>{_HONORIFIC}{word}{more}{{0,3}}|{word}{more}{{1,3}})", text)
+        m_verb = _VERB_TURN.match(text)
         if m_verb and _TURN_VERBS.match(text[m_verb.end():]) and name_like(m_verb.group("name")):
             s, e = line.source(m_verb.start("name"), m_verb.end("name"))
             verb = _TURN_VERBS.match(text[m_verb.end():]).group(0).strip()  # type: ignore[union-attr]
@@ -463,8 +500,7 @@ class _Reader:
 
     def self_introduction(self, line: Line, start: int, session: str | None) -> None:
         """``Je suis Simone Perrin, …`` / ``I'm Ada Lovelace``: the speaker's full name."""
-        m_intro = re.search(r"(?:\b[Jj]e suis|\b[Jj]e m'appelle|\bI am|\bI'm|\bmy name is)\s+(?P<name>[A-ZÀ-Ý][\w'’\-]+"
-                            r"(?: [A-ZÀ-Ý][\w'’\-]+){1,2})", line.text[start:start + 80])
+        m_intro = _SELF_INTRO.search(line.text[start:start + 80])
         if m_intro and name_like(m_intro.group("name")):
             k = start + m_intro.start("name")
             s, e = line.source(k, k + len(m_intro.group("name")))
@@ -472,6 +508,8 @@ class _Reader:
                              line_text=line.text))
 
     def partners(self, line: Line) -> None:
+        if not line.links:
+            return
         text = line.text
         partner = _PARTNER.search(text)
         organiser = _ORGANISER.search(text)
@@ -482,7 +520,7 @@ class _Reader:
                 continue
             role = "organiser" if organiser and (not partner or organiser.start() < link.start and
                                                  (partner.start() > link.start or organiser.start() > partner.start())) \
-                else ("sponsor" if partner and re.match(r"(?i)sponsor|m[ée]c[èe]n|financ|funded", partner.group(0))
+                else ("sponsor" if partner and _SPONSOR.match(partner.group(0))
                       else "partner")
             s, e = line.source(link.start, link.end)
             self.out.orgs.append(OrgMention(link.text.strip(), link.url, s, e, role=role))
@@ -532,13 +570,14 @@ class _Reader:
                 if stripped.startswith("[") and stripped.rstrip().endswith("]") and "=" not in stripped[:8]:
                     start = len(line.text) - len(stripped) + 1
                 new_roster = self.cue_line(line, start, session, block_no)
-                if new_roster is None and _ROSTER_AT_END.search(line.text):
+                # the pattern ends with a colon: no colon, no match
+                if new_roster is None and (":" in line.text or "：" in line.text) and _ROSTER_AT_END.search(line.text):
                     new_roster = _Roster("participant", _ROSTER_AT_END.search(line.text).group(1), session,  # type: ignore[union-attr]
                                          block.section, block.list_depth, block.container, False)
                 if new_roster is not None:
                     roster, roster_block, roster_line = new_roster, block_no, line.line_no
                     continue
-                if name_like(line.text.strip(" *.")) and len(line.text.split()) >= 2 and first_line:
+                if first_line and len(line.text.split()) >= 2 and name_like(line.text.strip(" *.")):
                     name = line.text.strip(" *.")
                     k = line.text.find(name)
                     s_, e_ = line.source(k, k + len(name))
@@ -564,16 +603,16 @@ class _Reader:
     def heading_speakers(self, block_no: int, session: str | None) -> None:
         """``## Présentation SemApps par Thierry et Benoît``: the speakers of the session."""
         for line in block_lines(self.view, block_no):
-            m_by = re.search(r"(?i)\s(?:par|by)\s+(?P<names>.+)$", line.text)
+            m_by = _HEADING_BY.search(line.text)
             if m_by:
                 self.entries(line, m_by.start("names"), len(line.text), role="speaker", session=session,
                              cue=m_by.group(0).split()[0], lenient=False)
             # "## Les Poneys - Rémi Chevalier": speakers, if they are named elsewhere in the pad
-            m_dash = re.search(r"\s[-–—]\s+(?P<names>(?:(?!\s[-–—]\s)[^()])+?)\s*(?:\([^)]*\))?\s*$", line.text)
+            m_dash = _HEADING_DASH.search(line.text)
             if m_dash and not m_by:
                 self.entries(line, m_dash.start("names"), m_dash.end("names"), role="speaker", session=session,
                              cue="title - name", lenient=False, tentative=True)
-            m_br = re.match(r"\s*\[(?P<names>[^\]=]{2,60})\]\s", line.text)
+            m_br = _HEADING_BRACKETS.match(line.text)
             if m_br:
                 self.entries(line, m_br.start("names"), m_br.end("names"), role="speaker", session=session,
                              cue="[name] heading", lenient=False)
@@ -601,19 +640,19 @@ class _Reader:
                 if credit:
                     session, line_span, line_text = None, (holder.offsets[0], holder.source(0, len(holder.text))[1]), \
                         holder.text
-            colon = re.search(r"\s*[:：]\s*", text)
+            colon = _TAG_COLON.search(text)
             if colon:
                 role_text = text[colon.end():]
                 names_end = colon.start()
-                for r, pattern in ROLE_CUES:
-                    found = re.search(pattern.pattern.lstrip("^").replace("(?i)", ""), role_text, re.I)
+                for r, pattern in _TAG_ROLE_CUES:
+                    found = pattern.search(role_text)
                     if found:
                         role, cue = self.resolve_role(r, session), role_text.strip()
                         break
             parts = [p for p in _SPLIT_NAMES.split(text[:names_end]) if p.strip()]
             for p in parts:
                 p = p.strip()
-                if not _lenient_name(p) or re.search(r"\d", p):
+                if not _lenient_name(p) or _DIGIT.search(p):
                     continue
                 k = text.find(p)
                 s, e = line.source(k, k + len(p))
@@ -778,9 +817,9 @@ def build_people(view: PadView, extraction: Extraction) -> tuple[list[m.Person],
 
     def org_key(name: str, url: str | None) -> str:
         if url:
-            u = re.sub(r"(?i)^https?://(www\.)?", "", url).split("#")[0].rstrip("/").lower()
+            u = _URL_SCHEME.sub("", url).split("#")[0].rstrip("/").lower()
             return "url:" + u.split("/")[0] if u.count("/") <= 1 else "url:" + u
-        return "name:" + re.sub(r"^(?:the|l|la|le|les) ", "", fold(name).replace("'", " "))
+        return "name:" + _ARTICLE.sub("", fold(name).replace("'", " "))
 
     def add_org(name: str, url: str | None, role: str, span: tuple[int, int] | None, person: str | None) -> None:
         key = org_key(name, url)
