@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,21 +100,27 @@ def _ref_clean_inline(raw: str, base: int):
     return "".join(out), offs, links, strong
 
 
-def _corpus_pads(step: int = 7) -> list[Path]:
+def _corpus_pads(step: int) -> list[Path]:
     pads = sorted((ROOT / "benchmarks" / "corpus" / "pads-1000").glob("*.md"))[::step]
     return pads + sorted((ROOT / "examples").rglob("*.md"))
 
 
-def _corpus_views(step: int = 7):
+_VIEWS: list = []
+
+
+def _corpus_views() -> list:
+    """Views of every 12th corpus pad and the examples (built once for the module)."""
     from pad_lint.markdown.view import build_view
     from pad_lint.source import Pad
 
-    for path in _corpus_pads(step):
-        try:
-            pad = Pad.from_bytes(path.read_bytes(), path=str(path))
-        except Exception:  # noqa: BLE001 - undecodable test data
-            continue
-        yield build_view(pad)
+    if not _VIEWS:
+        for path in _corpus_pads(12):
+            try:
+                pad = Pad.from_bytes(path.read_bytes(), path=str(path))
+            except Exception:  # noqa: BLE001 - undecodable test data
+                continue
+            _VIEWS.append(build_view(pad))
+    return _VIEWS
 
 
 # ----------------------------------------------------------------------------- lines
@@ -173,3 +180,100 @@ def test_one_cue_regex_answers_as_the_cues_one_by_one(text: str) -> None:
 
     for t in (text, text.lstrip(), text[1:]):
         assert (_ANY_ROLE_CUE.match(t) is not None) == any(p.match(t) for _r, p in ROLE_CUES)
+
+
+# ----------------------------------------------------------------------------- literal gates (venue)
+
+def _venue_gates() -> list[L.LiteralGate]:
+    from pad_lint.event import venue
+
+    return [gate for _kind, _pattern, gate in venue._PHRASES] + [venue._QUOTED_GATE, venue._ANOTHER_EVENT_GATE]
+
+
+def _all_code_points() -> str:
+    return "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def test_gate_fold_folds_alike_every_character_re_matches_to_a_literal_character() -> None:
+    """Exhaustive: for every character of every needed literal (and the ASCII letters), every
+    code point ``re`` matches to it under IGNORECASE folds to the same string."""
+    chars = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for gate in _venue_gates():
+        chars |= set("".join(L._required_literals(gate.pattern) or ()))
+    everything = _all_code_points()
+    for ch in sorted(chars):
+        for found in re.finditer(re.escape(ch), everything, re.IGNORECASE):
+            assert L.gate_fold(found.group()) == L.gate_fold(ch), (ch, found.group())
+    # str.lower() gives one character for every code point but İ (then the dot is dropped)
+    assert [c for c in everything if len(c.lower()) != 1] == ["İ"]
+
+
+def test_required_literals() -> None:
+    req = L._required_literals
+    assert req(re.compile(r"(?i)\bprochaine?s? (?:r[ée]union|fois)|\bnext (?:meeting|time)\b")) == {"prochain", "next "}
+    assert req(re.compile(r"hybrid(?:e|es)?|混合")) == {"hybrid", "混合"}
+    assert req(re.compile(r"a+bc|x{2,}")) == {"bc", "x"}
+    assert req(re.compile(r"\w+|abc")) is None               # a branch that needs no literal
+    assert req(re.compile(r"(?:abc)?d*")) is None            # optional parts need nothing
+    assert req(re.compile(r"(?i:abc)")) is None              # local flags: left alone
+    assert L.LiteralGate(re.compile(r"x?")).always
+
+
+@pytest.mark.parametrize("text", ["En vısıo", "EN VİSİO", "réunion en ﬆ", "WEBİNAR", "ſur place", "hybrıd",
+                                  "PROCHAINE RÉUNION", "Next Meeting", "«en ligne»", "“on-site”", '"zoom"'])
+def test_gates_let_through_the_special_case_folds(text: str) -> None:
+    for gate in _venue_gates():
+        if gate.pattern.search(text):
+            assert gate.may_match(text) and gate.may_match(text, L.gate_fold(text))
+
+
+def _gate_pieces() -> list[str]:
+    pieces = [" ", "  ", "-", "'", "’", "\t", ":", "100 %", "é", "É", "İ", "ı", "ſ", "ﬆ", "K", "Σ", "\u0307"]
+    for gate in _venue_gates():
+        for literal in L._required_literals(gate.pattern) or ():
+            pieces += [literal, literal.upper(), literal.title(), literal[:3]]
+    return pieces
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_gate_pieces()), max_size=10).map("".join) | st.text(max_size=30))
+def test_gates_never_reject_a_match(text: str) -> None:
+    for gate in _venue_gates():
+        if gate.pattern.search(text):
+            assert gate.may_match(text)
+
+
+PHRASE_WORDS = ["en visio", "par zoom", "réunion en visioconférence", "webinaire", "100 % en ligne", "à distance",
+                "se tient en ligne", "online meeting", "held online", "the call", "video meeting", "線上", "en présentiel",
+                "sur place", "in-person", "face to face", "nous sommes accueillis", "hybride", "https://meet.jit.si/x",
+                "https://zoom.us/j/1", "« en ligne »", '"on-site"', "“hybrid”", "prochaine réunion", "Next meeting",
+                " ", ", ", ". ", "Atelier", "a eu lieu", "En VİSİO", "ı", "ſ"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_WORDS), max_size=8).map("".join) | st.text(max_size=30))
+def test_phrases_same_as_before(text: str) -> None:
+    from pad_lint.event import venue
+
+    def ref(t: str) -> list[tuple[str, int, int]]:
+        t = venue._QUOTED.sub(lambda q: " " * len(q.group(0)), t)
+        out = []
+        for kind, pattern in (("hybrid", venue._HYBRID_PHRASE), ("online", venue._ONLINE_PHRASE),
+                              ("in-person", venue._IN_PERSON_PHRASE), ("online", venue._VIDEO_URL)):
+            out += [(kind, f.start(), f.end()) for f in pattern.finditer(t)]
+        return out
+
+    assert venue._phrases(text) == ref(text) == venue._phrases(text, L.gate_fold(text))
+
+
+def test_gates_never_reject_a_corpus_line() -> None:
+    from pad_lint.event.lines import block_lines
+
+    gates = _venue_gates()
+    for view in _corpus_views():
+        for block_no in range(len(view.blocks)):
+            for line in block_lines(view, block_no):
+                folded = L.gate_fold(line.text)
+                for gate in gates:
+                    if gate.pattern.search(line.text):
+                        assert gate.may_match(line.text, folded), (gate.pattern.pattern[:40], line.text)

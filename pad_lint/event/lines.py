@@ -172,3 +172,123 @@ def _block_lines(view: PadView, block_no: int) -> list[Line]:
         pos += len(raw) + 1
     return lines
 
+
+# ----------------------------------------------------------------------------- literal gates
+
+def _literal_gate_fold_table() -> tuple[dict[int, int | None], str]:
+    """The characters :func:`gate_fold` maps after ``str.lower()``: ``re`` matches a letter
+    regardless of case by its simple lower case plus a few extra equivalences (``i``/``ı``,
+    ``s``/``ſ``, Greek and Cyrillic variants); each group of equivalent letters is mapped
+    to one of them, and the combining dot that ``"İ".lower()`` adds is dropped."""
+    try:
+        from re._casefix import _EXTRA_CASES as extra  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile
+        extra = sre_compile._ignorecase_fixes  # type: ignore[attr-defined]
+    table: dict[int, int | None] = {0x307: None}
+    for key, others in extra.items():
+        group = {key, *others}
+        rep = min(group)
+        for c in group:
+            if c != rep:
+                table[c] = rep
+    return table, "".join(map(chr, table))
+
+
+_GATE_TABLE, _GATE_CHARS = _literal_gate_fold_table()
+_GATE_SPECIAL = re.compile("[" + re.escape(_GATE_CHARS) + "]")
+
+
+def gate_fold(text: str) -> str:
+    """``text`` lower-cased so that a literal ``re`` matches with ``re.IGNORECASE`` is found
+    in it as ``gate_fold(literal)`` (characters that ``re`` takes for one another fold alike)."""
+    low = text.lower()
+    if low.isascii() or not _GATE_SPECIAL.search(low):
+        return low
+    return low.translate(_GATE_TABLE)
+
+
+def _required_literals(pattern: re.Pattern[str]) -> set[str] | None:
+    """Literal strings one of which every match of ``pattern`` contains (``None``: no such set found).
+
+    Read from the parsed pattern: a sequence needs what any of its parts needs (consecutive
+    literal characters make one string), an alternation the union of what its branches need,
+    a repetition what its body needs when it is repeated at least once."""
+    try:
+        import re._constants as c
+        import re._parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def sequence(items) -> set[str] | None:  # noqa: ANN001 - parser items
+        options: list[set[str]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                options.append({"".join(run)})
+                run = []
+            need = item(op, av)
+            if need is not None:
+                options.append(need)
+        if run:
+            options.append({"".join(run)})
+        # the most selective need: its shortest string as long as possible, then the fewest strings
+        return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+    def item(op, av) -> set[str] | None:  # noqa: ANN001
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            return None if add_flags or del_flags else sequence(sub.data)
+        if op is c.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                need = sequence(branch.data)
+                if need is None:
+                    return None
+                union |= need
+            return union
+        if op in repeats:
+            low, _high, sub = av
+            return sequence(sub.data) if low >= 1 else None
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            return sequence(av.data)
+        return None              # classes, anchors, lookarounds…: no literal needed
+
+    if not isinstance(pattern.pattern, str):
+        return None
+    return sequence(parser.parse(pattern.pattern, pattern.flags).data)
+
+
+class LiteralGate:
+    """A quick necessary condition for ``pattern.search(text)``: ``may_match(text)`` is
+    ``False`` only when no match is possible, because the text holds none of the literal
+    strings every match contains (:func:`_required_literals`). It is a pre-filter: when it
+    says ``True`` the pattern still decides."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+        needs = _required_literals(pattern)
+        if needs is not None and self.ignorecase:
+            needs = {gate_fold(s) for s in needs}
+        if needs is not None:
+            # a string that holds another needed string adds nothing
+            needs = {s for s in needs if not any(o != s and o in s for o in needs)}
+        self.always = needs is None or "" in needs
+        self.literals: tuple[str, ...] = tuple(sorted(needs or ()))
+
+    def may_match(self, text: str, folded: str | None = None) -> bool:
+        """``folded`` is ``gate_fold(text)`` when the caller has it already."""
+        if self.always:
+            return True
+        if self.ignorecase:
+            text = gate_fold(text) if folded is None else folded
+        for literal in self.literals:
+            if literal in text:
+                return True
+        return False

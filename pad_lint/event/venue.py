@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from ..markdown.view import PadView
 from . import models as m
-from .lines import block_lines
+from .lines import LiteralGate, block_lines, gate_fold
 from .sessions import is_tags_heading, title_heading_index
 
 #: How many lines after the title (or the front matter) the opening lines may reach.
@@ -109,14 +109,29 @@ def classify(text: str) -> set[str]:
     return found
 
 
-def _phrases(text: str) -> list[tuple[str, int, int]]:
-    """Mode statements in ``text``: ``(mode, start, end)``, quoted passages blanked out first."""
-    text = _QUOTED.sub(lambda q: " " * len(q.group(0)), text)
+#: The mode statements, each with the quick test that tells when it cannot be in a text
+#: (a long alternation is slow to search; most lines hold none of the words it needs).
+_PHRASES = [(kind, pattern, LiteralGate(pattern)) for kind, pattern in (
+    ("hybrid", _HYBRID_PHRASE), ("online", _ONLINE_PHRASE), ("in-person", _IN_PERSON_PHRASE), ("online", _VIDEO_URL))]
+_QUOTED_GATE = LiteralGate(_QUOTED)
+_ANOTHER_EVENT_GATE = LiteralGate(_ANOTHER_EVENT)
+
+
+def _phrases(text: str, folded: str | None = None) -> list[tuple[str, int, int]]:
+    """Mode statements in ``text``: ``(mode, start, end)``, quoted passages blanked out first.
+
+    ``folded`` is ``gate_fold(text)`` when the caller has it."""
+    if _QUOTED_GATE.may_match(text):
+        blanked = _QUOTED.sub(lambda q: " " * len(q.group(0)), text)
+        if blanked != text:
+            text, folded = blanked, None
+    if folded is None:
+        folded = gate_fold(text)
     out = []
-    for kind, pattern in (("hybrid", _HYBRID_PHRASE), ("online", _ONLINE_PHRASE), ("in-person", _IN_PERSON_PHRASE),
-                          ("online", _VIDEO_URL)):
-        for found in pattern.finditer(text):
-            out.append((kind, found.start(), found.end()))
+    for kind, pattern, gate in _PHRASES:
+        if gate.may_match(text, folded):
+            for found in pattern.finditer(text):
+                out.append((kind, found.start(), found.end()))
     return out
 
 
@@ -183,12 +198,12 @@ def find_venue(view: PadView, title: m.TextValue | None,
         raw_lines = block.raw.split("\n")
         for line in block_lines(view, block_no):
             raw = raw_lines[line.line_no] if line.line_no < len(raw_lines) else ""
-            line1 = index.line_col(line.offsets[0])[0]
-            statements = (in_head and line1 <= head_start + HEAD_LINES) or block.container is not None or \
-                block.section in practical
-            if not line.text.strip() or "[name=" in raw or _ITALIC_LINE.match(raw) or _ANOTHER_EVENT.search(line.text):
+            if not line.text.strip() or "[name=" in raw or _ITALIC_LINE.match(raw):
                 continue
-            if _QUOTED.fullmatch(line.text.strip()):
+            folded = gate_fold(line.text)
+            if _ANOTHER_EVENT_GATE.may_match(line.text, folded) and _ANOTHER_EVENT.search(line.text):
+                continue
+            if _QUOTED_GATE.may_match(line.text) and _QUOTED.fullmatch(line.text.strip()):
                 continue
             label = _LOCATION_LABEL.match(line.text)
             if label:
@@ -211,9 +226,11 @@ def find_venue(view: PadView, title: m.TextValue | None,
                 for kind in _mode_from_value(online_label.group("value")) - {"online"}:
                     ev.add(kind, line.text.strip(), index.span(s, e), "body")
                 continue
+            statements = block.container is not None or block.section in practical or \
+                (in_head and index.line_col(line.offsets[0])[0] <= head_start + HEAD_LINES)
             if not statements:
                 continue
-            for kind, s, e in _phrases(line.text):
+            for kind, s, e in _phrases(line.text, folded):
                 ss, se = line.source(s, e)
                 ev.add(kind, line.text[s:e], index.span(ss, se), "body")
             for link in line.links:
