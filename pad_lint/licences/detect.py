@@ -228,7 +228,7 @@ def _classify_value(value: str, origin: str, statement: str, span: Span) -> Sign
                           family=_family_of_expression(check.normalized), note=note, found=v)
     v2 = v.replace("-", " ") if looks_like_expression(v) else v
     fv = fold(v2)
-    names = [n for n in find_names(fv.text) if n.family or n.suggest]
+    names = [n for n in find_names(fv.text, lambda a, b: v2[slice(*fv.source_range(a, b))]) if n.family or n.suggest]
     if names:
         sig = _combine_findings(names, fv.text, origin, statement, span, fv, v2)
         if looks_like_expression(v) and sig.status == "declared" and origin == "spdx-tag":
@@ -591,7 +591,7 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
         return any(a <= f.start <= e + 30 or f.start <= a <= f.end + 12 for a, e in anchors)
 
     names = []
-    for f in find_names(t):
+    for f in find_names(t, lambda a, b: seg.text[slice(*src(a, b))]):
         if f.context == "licence" or not f.precise:
             ok = near_anchor(f)
         else:

@@ -20,13 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import table
 from .literals import required_literals
 from .normalise import fold
-from .spdx import ALL_RIGHTS_RESERVED, canonical_id, is_known_id
+from .spdx import ALL_RIGHTS_RESERVED, canonical_id, cc_port_codes, is_known_id
+
+#: ``original(start, end)``: the source text of folded ``[start, end)`` (capitals tell a
+#: country code, "CC BY-SA 3.0 DE", from a word, "CC BY-SA 3.0 de l'auteur").
+Original = Callable[[int, int], str]
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,74 @@ def cc_id(codes: set[str], version: str | None, port_fr: bool = False) -> Findin
     return Finding(canonical_id(ident), family, note=note)
 
 
+def ported(f: Finding, version: str | None, code: str) -> Finding:
+    """``f`` (an unported CC licence) as its national port for ``code``: the SPDX id when the
+    SPDX list has one (``CC-BY-SA-3.0-AT``), else ``LicenseRef-CC-…-ES``. 4.0 has no ports,
+    and an imprecise finding stays as it is. URLs (``…/3.0/es/``) and prose ("CC BY-SA 3.0 ES")
+    both go through here, so they agree."""
+    if not f.spdx or version is None or version == "4.0":
+        return f
+    code = code.upper()
+    ident = f"{f.family}-{version}-{code}"
+    return replace(f, spdx=canonical_id(ident) or f"LicenseRef-{ident}",
+                   note=f"the national port of {f.family} {version} for country code {code}")
+
+
+@lru_cache(maxsize=1)
+def _territories() -> tuple[frozenset[str], dict[str, str], re.Pattern[str]]:
+    """Country codes and names (English and French, folded) -> code, from CLDR (Babel).
+
+    The codes of the CC licence elements (BY, NC, SA, ND are also CLDR regions), France
+    (read by :data:`.table.CC_PORT_FR` already) and CLDR's pseudo-regions are left out."""
+    from babel import Locale
+
+    skip = set(table.CC_ELEMENTS) | {"FR", "ZZ", "XA", "XB"}
+    codes: set[str] = set()
+    names: dict[str, str] = {}
+    for lang in ("en", "fr"):
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) != 2 or not code.isalpha() or code in skip:
+                continue
+            codes.add(code)
+            names.setdefault(fold(name).text.strip(), code)
+    names.pop("", None)
+    pattern = re.compile(r" (?P<name>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    return frozenset(codes), names, pattern
+
+
+_CODE_AFTER = re.compile(r" (?P<code>[a-z]{2,3})(?![\w-])")
+_STATEMENT_ENDS = re.compile(r"\s*(?:$|[^\w\s])")
+
+
+def _jurisdiction_after(text: str, pos: int, original: Original | None, limit: int) -> tuple[str, int] | None:
+    """The national port named right after a CC version ending at ``pos``: (code, end) or ``None``.
+
+    Read: a code in capitals ("CC BY-SA 3.0 AT", "3.0 IGO"), or a country's name in English
+    or French ("3.0 Austria", "3.0 Espagne"). A port the SPDX list has
+    (:func:`~.spdx.cc_port_codes`) counts wherever the sentence goes on; any other country
+    only when the name ends the statement ("CC BY-SA 3.0 ES", "…3.0 ES (Espagne)"), so that
+    "CC BY 3.0 ET CC0" (and) or "CC BY 3.0 Jordan Smith" are not ports."""
+    spdx_codes = cc_port_codes()
+    found: tuple[str, int] | None = None
+    m = _CODE_AFTER.match(text, pos)
+    if m and m.end() <= limit and original is not None:
+        code = m.group("code").upper()
+        if original(m.start("code"), m.end("code")) == code and code != "FR" \
+                and (code in spdx_codes or code in _territories()[0]):
+            found = (code, m.end())
+    if found is None:
+        _, names, names_re = _territories()
+        m = names_re.match(text, pos)
+        if m and m.end() <= limit:
+            found = (names[m.group("name")], m.end())
+    if found is None:
+        return None
+    if found[0] not in spdx_codes and not _STATEMENT_ENDS.match(text, found[1]):
+        return None
+    return found
+
+
 # ------------------------------------------------------------------------------ regexes
 
 @lru_cache(maxsize=None)
@@ -130,7 +202,7 @@ _CC_AFTER_NAME = re.compile(r"^[\s:,-]*(?:licen[cs]e\s+)?(?:\(?cc\)?[ -]?)?(?P<c
 _SPDX_TOKEN = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9.+]*(?:-[a-z0-9.+]+)+)(?![\w-])")
 
 
-def _cc_long(text: str, start: int, end: int, prefixed: bool) -> Finding | None:
+def _cc_long(text: str, start: int, end: int, prefixed: bool, original: Original | None = None) -> Finding | None:
     """Parse a long CC name from the words after ``text[start:end]``."""
     tail = text[end:end + 180]
     stop = _SENTENCE_END.search(tail)
@@ -168,6 +240,12 @@ def _cc_long(text: str, start: int, end: int, prefixed: bool) -> Finding | None:
     if not prefixed and len(codes) < 2 and version is None:
         return None
     f = cc_id(codes, version, port)
+    if f.spdx and vm and version != "4.0" and not port:
+        # "Attribution-ShareAlike 3.0 Austria", "… 3.0 Espagne": a national port
+        jur = _jurisdiction_after(text, end + vm.end(), original, end + len(window))
+        if jur is not None:
+            f = ported(f, version, jur[0])
+            last = max(last, jur[1])
     return replace(f, start=start, end=last, context="any" if prefixed else "licence")
 
 
@@ -197,8 +275,12 @@ def _named(form: table.NamedForm, text: str, m: re.Match[str]) -> Finding:
                    context=form.context)
 
 
-def find_names(text: str) -> list[Finding]:
+def find_names(text: str, original: Original | None = None) -> list[Finding]:
     """Every licence name in folded ``text``, non-overlapping, in text order.
+
+    ``original`` gives the source of a folded range: with it, a country code in capitals
+    after a CC version is read as a national port ("CC BY-SA 3.0 AT"); country names
+    are read without it ("CC BY-SA 3.0 Autriche").
 
     Overlaps are resolved longest-first, then earliest. Forms whose ``context``
     is ``"licence"`` are included; the caller drops them outside licence statements.
@@ -209,17 +291,23 @@ def find_names(text: str) -> list[Finding]:
     for m in _finditer(table.CC_SHORT, text):
         codes = set(re.split(r"[ -]", m.group("code").upper()))
         f = cc_id(codes, m.group("version"), bool(m.group("port")))
-        found.append(replace(f, start=m.start(), end=m.end()))
+        end = m.end()
+        if f.spdx and m.group("version") not in (None, "4.0") and not m.group("port") and end == m.end("version"):
+            jur = _jurisdiction_after(text, end, original, len(text))   # "CC BY-SA 3.0 AT"
+            if jur is not None:
+                f = ported(f, m.group("version"), jur[0])
+                end = jur[1]
+        found.append(replace(f, start=m.start(), end=end))
     for m in _finditer(table.CC_BARE_CODE, text):
         codes = set(m.group("code").upper().split("-"))
         f = cc_id(codes, m.group("version"))
         found.append(replace(f, start=m.start(), end=m.end(), context="licence"))
     for m in _finditer(table.CC_FAMILY, text):
-        f = _cc_long(text, m.start(), m.end(), prefixed=True)
+        f = _cc_long(text, m.start(), m.end(), prefixed=True, original=original)
         if f:
             found.append(f)
     for m in _finditer(r"\b(?:attribution|paternite)\b", text):
-        f = _cc_long(text, m.start(), m.start(), prefixed=False)
+        f = _cc_long(text, m.start(), m.start(), prefixed=False, original=original)
         if f:
             found.append(f)
     for m in _finditer(table.CC0, text):
@@ -300,7 +388,9 @@ def classify_url(url: str) -> Finding | None:
         label = label.replace("--", "\0").replace("-", " ").replace("\0", "-").replace("__", "\0").replace("_", " ").replace("\0", "_")
         if not re.search(r"(?i)licen[cs]e|\bcc\b|creative", label):
             return None
-        names = [n for n in find_names(fold(label).text) if n.family]
+        folded = fold(label)
+        names = [n for n in find_names(folded.text, lambda a, b: label[slice(*folded.source_range(a, b))])
+                 if n.family]
         return replace(names[0], start=0, end=0, source="badge") if names else None
     if host.endswith("etalab.gouv.fr") or (host.endswith("data.gouv.fr") and "licence" in low) \
             or (host == "github.com" and low.startswith("/etalab/licence-ouverte")):
@@ -347,12 +437,11 @@ def _cc_url(host: str, segs: list[str], url: str) -> Finding | None:
         codes = set(code.upper().split("-"))
         version = segs[2] if len(segs) >= 3 and re.fullmatch(r"\d\.\d", segs[2]) else None
         port = len(segs) >= 4 and segs[3] == "fr"
-        jur = len(segs) >= 4 and re.fullmatch(r"[a-z]{2}", segs[3]) and segs[3] != "fr"
+        jur = len(segs) >= 4 and segs[3] != "fr" and (re.fullmatch(r"[a-z]{2}", segs[3]) is not None
+                                                       or segs[3].upper() in cc_port_codes())
         f = cc_id(codes, version, port)
-        if jur and f.spdx and version != "4.0":
-            ported = f"{f.family}-{version}-{segs[3].upper()}"
-            f = replace(f, spdx=canonical_id(ported) or f"LicenseRef-{ported}",
-                        note=f"the national port of {f.family} {version} for country code {segs[3].upper()}")
+        if jur:
+            f = ported(f, version, segs[3])
         return replace(f, source=source)
     if segs and segs[0] in ("publicdomain", "p") and len(segs) >= 2:
         if segs[1] == "zero":

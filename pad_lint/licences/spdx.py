@@ -124,6 +124,14 @@ def canonical_id(identifier: str) -> str | None:
     return licensing().parse(identifier, validate=False).render()
 
 
+@lru_cache(maxsize=1)
+def cc_port_codes() -> frozenset[str]:
+    """Jurisdiction codes of the Creative Commons national ports the SPDX list has ids for
+    (``CC-BY-SA-3.0-AT`` -> ``AT``, ``CC-BY-3.0-IGO`` -> ``IGO``, ``CC-BY-SA-2.0-UK`` -> ``UK``)."""
+    ported = re.compile(r"CC-BY(?:-(?:NC|SA|ND))*-\d\.\d-([A-Z]+)", re.IGNORECASE)
+    return frozenset(m.group(1).upper() for key in licensing().known_symbols if (m := ported.fullmatch(key)))
+
+
 def license_keys(expression: str) -> list[str]:
     """The ids used in a valid expression, in order. Raises ``ExpressionError`` on invalid input."""
     return list(licensing().license_keys(licensing().parse(expression, validate=False)))

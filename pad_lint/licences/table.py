@@ -37,7 +37,10 @@ CC_VERSIONS: tuple[str, ...] = ("1.0", "2.0", "2.5", "3.0", "4.0")
 #: Version assumed when a name carries none: only offered as a suggestion ("version missing").
 CC_LATEST = "4.0"
 
-#: Words after a version that name a jurisdiction port (France) or say "no port".
+#: Words after a version that name a jurisdiction port (France) or say "no port". Other
+#: national ports ("CC BY-SA 3.0 AT", "3.0 Autriche") are read from data, not from this table:
+#: the codes of the ports the SPDX list has ids for, and CLDR's country codes and names
+#: (``pad_lint.licences.match._jurisdiction_after``).
 CC_PORT_FR = r"(?:france|fr)"
 CC_NO_PORT = r"(?:international|intl|unported|non transpose|generique|generic|universel|universal)"
 
