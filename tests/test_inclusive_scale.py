@@ -57,3 +57,14 @@ def test_the_reported_pad_is_quick():
     assert lint_pad(pad, CFG, view=view) == []
     seconds = time.perf_counter() - t
     assert seconds < 60, f"{seconds:.1f}s (was over 120 s before the fix)"
+
+
+def test_a_long_word_is_read_in_linear_time():
+    # the chunk pattern once backtracked through every prefix of a word from every start in it:
+    # a 20,000-letter word before a period took 12 s, this one would take minutes
+    from pad_lint.inclusive.detector import scan_text
+
+    t = time.process_time()
+    assert scan_text("a" * 100_000 + ". Les participant·es", 0, 0)[0].text == "participant·es"
+    seconds = time.process_time() - t
+    assert seconds < 5, f"{seconds:.1f}s"
