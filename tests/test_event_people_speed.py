@@ -182,12 +182,14 @@ def test_one_cue_regex_answers_as_the_cues_one_by_one(text: str) -> None:
         assert (_ANY_ROLE_CUE.match(t) is not None) == any(p.match(t) for _r, p in ROLE_CUES)
 
 
-# ----------------------------------------------------------------------------- literal gates (venue)
+# ----------------------------------------------------------------------------- literal gates
 
-def _venue_gates() -> list[L.LiteralGate]:
-    from pad_lint.event import venue
+def _gates() -> list[L.LiteralGate]:
+    """Every gate the readers use."""
+    from pad_lint.event import people, venue
 
-    return [gate for _kind, _pattern, gate in venue._PHRASES] + [venue._QUOTED_GATE, venue._ANOTHER_EVENT_GATE]
+    return [gate for _kind, _pattern, gate in venue._PHRASES] + [venue._QUOTED_GATE, venue._ANOTHER_EVENT_GATE,
+                                                                   people._ROSTER_AT_END_GATE]
 
 
 def _all_code_points() -> str:
@@ -198,7 +200,7 @@ def test_gate_fold_folds_alike_every_character_re_matches_to_a_literal_character
     """Exhaustive: for every character of every needed literal (and the ASCII letters), every
     code point ``re`` matches to it under IGNORECASE folds to the same string."""
     chars = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    for gate in _venue_gates():
+    for gate in _gates():
         chars |= set("".join(L._required_literals(gate.pattern) or ()))
     everything = _all_code_points()
     for ch in sorted(chars):
@@ -220,16 +222,16 @@ def test_required_literals() -> None:
 
 
 @pytest.mark.parametrize("text", ["En vısıo", "EN VİSİO", "réunion en ﬆ", "WEBİNAR", "ſur place", "hybrıd",
-                                  "PROCHAINE RÉUNION", "Next Meeting", "«en ligne»", "“on-site”", '"zoom"'])
+                                  "PROCHAINE RÉUNION", "Next Meeting", "Partıcipants :", "PARTİCİPANTS :", "«en ligne»", "“on-site”", '"zoom"'])
 def test_gates_let_through_the_special_case_folds(text: str) -> None:
-    for gate in _venue_gates():
+    for gate in _gates():
         if gate.pattern.search(text):
             assert gate.may_match(text) and gate.may_match(text, L.gate_fold(text))
 
 
 def _gate_pieces() -> list[str]:
     pieces = [" ", "  ", "-", "'", "’", "\t", ":", "100 %", "é", "É", "İ", "ı", "ſ", "ﬆ", "K", "Σ", "\u0307"]
-    for gate in _venue_gates():
+    for gate in _gates():
         for literal in L._required_literals(gate.pattern) or ():
             pieces += [literal, literal.upper(), literal.title(), literal[:3]]
     return pieces
@@ -238,7 +240,7 @@ def _gate_pieces() -> list[str]:
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_gate_pieces()), max_size=10).map("".join) | st.text(max_size=30))
 def test_gates_never_reject_a_match(text: str) -> None:
-    for gate in _venue_gates():
+    for gate in _gates():
         if gate.pattern.search(text):
             assert gate.may_match(text)
 
@@ -246,7 +248,7 @@ def test_gates_never_reject_a_match(text: str) -> None:
 PHRASE_WORDS = ["en visio", "par zoom", "réunion en visioconférence", "webinaire", "100 % en ligne", "à distance",
                 "se tient en ligne", "online meeting", "held online", "the call", "video meeting", "線上", "en présentiel",
                 "sur place", "in-person", "face to face", "nous sommes accueillis", "hybride", "https://meet.jit.si/x",
-                "https://zoom.us/j/1", "« en ligne »", '"on-site"', "“hybrid”", "prochaine réunion", "Next meeting",
+                "https://zoom.us/j/1", "Participant·e·s :", "Roll call:", "« en ligne »", '"on-site"', "“hybrid”", "prochaine réunion", "Next meeting",
                 " ", ", ", ". ", "Atelier", "a eu lieu", "En VİSİO", "ı", "ſ"]
 
 
@@ -269,7 +271,7 @@ def test_phrases_same_as_before(text: str) -> None:
 def test_gates_never_reject_a_corpus_line() -> None:
     from pad_lint.event.lines import block_lines
 
-    gates = _venue_gates()
+    gates = _gates()
     for view in _corpus_views():
         for block_no in range(len(view.blocks)):
             for line in block_lines(view, block_no):
@@ -277,3 +279,136 @@ def test_gates_never_reject_a_corpus_line() -> None:
                 for gate in gates:
                     if gate.pattern.search(line.text):
                         assert gate.may_match(line.text, folded), (gate.pattern.pattern[:40], line.text)
+
+
+# ----------------------------------------------------------------------------- people: names and merging
+
+def _ref_name_like(text: str, *, max_tokens: int = 4) -> bool:
+    from pad_lint.event.people import _NOT_NAMES, _PARTICLES, strip_honorific
+
+    text = strip_honorific(text.strip())[0].strip()
+    if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    words = text.split()
+    if not 1 <= len(words) <= max_tokens:
+        return False
+    capitalised = 0
+    for w in words:
+        core = w.strip(".,;:()'’\"«»")
+        if core.lower() in _PARTICLES or re.fullmatch(r"(?i)d['’]\w+", core) and core[2:3].isupper():
+            continue
+        if not core or not core[0].isupper():
+            return False
+        if not all(c.isalpha() or c in "-'’." for c in core):
+            return False
+        if core.isupper() and len(core) <= 3 and len(words) > 1:
+            return False
+        capitalised += 1
+    if capitalised == 0:
+        return False
+    if len(words) == 1 and text.isupper() and len(text) > 1:
+        return False
+    first = _ref_fold(words[0].strip(".,;:()"))
+    return not (first in _NOT_NAMES or (len(words) == 1 and _ref_fold(text) in _NOT_NAMES))
+
+
+@SETTINGS
+@given(NAMEISH, st.integers(1, 4))
+def test_name_like_same_as_before(text: str, max_tokens: int) -> None:
+    from pad_lint.event.people import name_like
+
+    assert name_like(text, max_tokens=max_tokens) == _ref_name_like(text, max_tokens=max_tokens)
+
+
+class _RefGroup:
+    def __init__(self) -> None:
+        self.mentions: list = []
+
+    @property
+    def spellings(self):
+        from collections import Counter
+
+        return Counter(" ".join(mn.name.split()) for mn in self.mentions)
+
+    def canonical(self) -> str:
+        from pad_lint.event.people import _tokens
+
+        def score(item):
+            s, n = item
+            toks = _tokens(s)
+            return (len(s.split()) >= 2, len(toks), sum(1 for t in toks if not (t.isupper() and len(t) > 1)),
+                    sum(1 for c in s if ord(c) > 127), n,
+                    -next((mn.start for mn in self.mentions if " ".join(mn.name.split()) == s), 0))
+        return max(self.spellings.items(), key=score)[0]
+
+
+def _ref_merge_people(mentions: list) -> list[_RefGroup]:
+    from pad_lint.event.people import _initials, osa_distance
+
+    groups: dict[str, _RefGroup] = {}
+    for mn in mentions:
+        groups.setdefault(_ref_fold(mn.name), _RefGroup()).mentions.append(mn)
+    keys = [k for k in groups if len(k.split()) >= 2]
+    merged_into: dict[str, str] = {}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            ra, rb = merged_into.get(a, a), merged_into.get(b, b)
+            if ra == rb:
+                continue
+            ta, tb = a.split(), b.split()
+            if len(ta) != len(tb) or not any(x == y for x, y in zip(ta, tb)):
+                continue
+            dist = [osa_distance(x, y) for x, y in zip(ta, tb)]
+            if all(d == 0 or (d == 1 and min(len(x), len(y)) >= 4) for d, x, y in zip(dist, ta, tb)) and 0 in dist:
+                groups[ra].mentions.extend(groups[rb].mentions)
+                groups[rb].mentions = []
+                for k, v in list(merged_into.items()):
+                    if v == rb:
+                        merged_into[k] = ra
+                merged_into[rb] = ra
+    full = {k: g for k, g in groups.items() if g.mentions and len(k.split()) >= 2}
+    for key, g in list(groups.items()):
+        if not g.mentions or len(key.split()) != 1:
+            continue
+        spelled = g.mentions[0].name.strip()
+        if all(mn.honorific for mn in g.mentions):
+            targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and fk.split()[-1] == key}
+        elif spelled.isupper() and 2 <= len(spelled) <= 4:
+            targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and _initials(fg.canonical()) == spelled}
+        else:
+            targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and fk.split()[0] == key}
+        if len(targets) == 1:
+            target = next(iter(targets.values()))
+            target.mentions.extend(g.mentions)
+            g.mentions = []
+    out = []
+    for g in groups.values():
+        if not g.mentions or all(mn.tentative for mn in g.mentions):
+            continue
+        g.mentions.sort(key=lambda mn: mn.start)
+        out.append(g)
+    out.sort(key=lambda g: g.mentions[0].start)
+    return out
+
+
+PEOPLE = ["Claire Fabre", "Claire FABRE", "Claire", "CF", "Clair Fabre", "Claire Fabres", "Claire Dupont", "Dupont",
+          "Tristan Bernier", "TB", "Tristan", "Tristan Bernnier", "Jean-Luc Vernet", "Jean Luc Vernet", "Jean-Luc",
+          "JLV", "Élodie Roux", "Elodie Roux", "Élodie", "Martin", "Paul Martin", "Pierre Martin", "J.Dupont",
+          "Léa", "LÉA", "Patrick Mallet", "Pattrick Mallet", "Patrick Malet", "Ana Lu", "Ana Li", "Al Li", "FORSE"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PEOPLE), st.booleans(), st.booleans(), st.integers(0, 50)), max_size=14))
+def test_merge_people_same_as_before(spec) -> None:
+    from pad_lint.event.people import Mention, merge_people, person_variants
+
+    def mentions():
+        return [Mention(name, start * 7 + k, start * 7 + k + len(name), honorific="M." if hon else None,
+                        tentative=tent) for k, (name, hon, tent, start) in enumerate(spec)]
+
+    new, ref = merge_people(mentions()), _ref_merge_people(mentions())
+    assert [[(mn.name, mn.start) for mn in g.mentions] for g in new] == \
+        [[(mn.name, mn.start) for mn in g.mentions] for g in ref]
+    for g, r in zip(new, ref):
+        assert g.canonical() == r.canonical()
+        assert person_variants(g) == person_variants(g, g.canonical())

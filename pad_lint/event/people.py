@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from ..markdown.view import PadView
 from ..spans import Span
 from . import models as m
-from .lines import Line, PlainLink, block_lines, clean_inline
+from .lines import Line, LiteralGate, PlainLink, block_lines, clean_inline
 
 # ----------------------------------------------------------------------------- cues
 
@@ -77,6 +77,7 @@ ROSTER_HEADING = re.compile(r"(?i)^\s*(?:participant" + _INCL + r"|pr[ée]sent" 
                             r"roll\s*call|tour de table|參與者(?:簽到)?|参与者|出席(?:者)?)\s*[:：]?\s*$")
 _ROSTER_AT_END = re.compile(r"(?i)\b(roll\s*call|participant" + _INCL + r"|pr[ée]sent" + _INCL + r"|attendees|"
                             r"sign in below)\s*[:：]\s*$")
+_ROSTER_AT_END_GATE = LiteralGate(_ROSTER_AT_END)
 _PARTNER = re.compile(r"(?i)\b(partenaires?|partners?|sponsors?|m[ée]c[èe]nes?|soutenu|supported|financ\w*|funded)\b")
 _ORGANISER = re.compile(r"(?i)\b(organis[ée]e?s? par|organi[sz]ed by|co-?organis\w*)\b")
 _TURN_VERBS = re.compile(r"(?i)^\s+(?:prend la parole|pr[ée]sente|ouvre|introduit|accueille|souhaite la bienvenue|"
@@ -178,10 +179,10 @@ def name_like(text: str, *, max_tokens: int = 4) -> bool:
     A leading honorific (``M.``, ``Mme``, ``Dr``…) is not counted: ``M. Martin`` is a name.
     """
     text = strip_honorific(text.strip())[0].strip()
-    if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
+    if not text or len(text) > 60:
         return False
     words = text.split()
-    if not 1 <= len(words) <= max_tokens:
+    if not 1 <= len(words) <= max_tokens or any(map(str.isdigit, text)):
         return False
     capitalised = 0
     for w in words:
@@ -190,7 +191,7 @@ def name_like(text: str, *, max_tokens: int = 4) -> bool:
             continue
         if not core or not core[0].isupper():
             return False
-        if not all(c.isalpha() or c in "-'’." for c in core):
+        if not core.isalpha() and not all(c.isalpha() or c in "-'’." for c in core):
             return False
         if core.isupper() and len(core) <= 3 and len(words) > 1:
             return False      # an acronym (IR, MCF, ERC), not a name word
@@ -485,7 +486,7 @@ class _Reader:
                                  tentative=single))
                 self.self_introduction(line, e0, session)
                 return
-        m_plain = _PLAIN_TURN.match(text)
+        m_plain = _PLAIN_TURN.match(text) if ":" in text or "：" in text else None
         contact = m_plain and _CONTACT.search(text[m_plain.end():])
         if m_plain and not contact and (name_like(m_plain.group("name"), max_tokens=3) or m_plain.group("name").isupper()):
             s, e = line.source(m_plain.start("name"), m_plain.end("name"))
@@ -571,7 +572,8 @@ class _Reader:
                     start = len(line.text) - len(stripped) + 1
                 new_roster = self.cue_line(line, start, session, block_no)
                 # the pattern ends with a colon: no colon, no match
-                if new_roster is None and (":" in line.text or "：" in line.text) and _ROSTER_AT_END.search(line.text):
+                if new_roster is None and (":" in line.text or "：" in line.text) and \
+                        _ROSTER_AT_END_GATE.may_match(line.text) and _ROSTER_AT_END.search(line.text):
                     new_roster = _Roster("participant", _ROSTER_AT_END.search(line.text).group(1), session,  # type: ignore[union-attr]
                                          block.section, block.list_depth, block.container, False)
                 if new_roster is not None:
@@ -714,12 +716,21 @@ class PersonGroup:
         return any(len(_tokens(s)) >= 2 for s in self.spellings)
 
     def canonical(self) -> str:
+        counts: dict[str, int] = {}    # the spellings, in the order they first appear
+        first: dict[str, int] = {}     # where each spelling is first seen (as _first_seen)
+        for mn in self.mentions:
+            s = " ".join(mn.name.split())
+            if s in counts:
+                counts[s] += 1
+            else:
+                counts[s], first[s] = 1, mn.start
+
         def score(item: tuple[str, int]) -> tuple:
             s, n = item
             toks = _tokens(s)
             return (len(s.split()) >= 2, len(toks), sum(1 for t in toks if not (t.isupper() and len(t) > 1)),
-                    sum(1 for c in s if ord(c) > 127), n, -self._first_seen(s))
-        return max(self.spellings.items(), key=score)[0]
+                    0 if s.isascii() else sum(1 for c in s if ord(c) > 127), n, -first[s])
+        return max(counts.items(), key=score)[0]
 
     def _first_seen(self, spelling: str) -> int:
         return next((mn.start for mn in self.mentions if " ".join(mn.name.split()) == spelling), 0)
@@ -736,14 +747,24 @@ def merge_people(mentions: list[Mention]) -> list[PersonGroup]:
         groups.setdefault(fold(mn.name), PersonGroup()).mentions.append(mn)
     # typing slips between full names: same number of words, each within one edit, one word equal
     keys = [k for k in groups if len(k.split()) >= 2]
+    words = [k.split() for k in keys]
+    # the only pairs that can merge: as many words, one of them equal at the same place (distance 0);
+    # they are tried in the order of the keys, as every pair (i < j) would be
+    sharing: defaultdict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for pos, w in enumerate(ws):
+            sharing[(len(ws), pos, w)].append(i)
+    partners: defaultdict[int, set[int]] = defaultdict(set)
+    for same in sharing.values():
+        for x, i in enumerate(same):
+            partners[i].update(same[x + 1:])
     merged_into: dict[str, str] = {}
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+    for i in sorted(partners):
+        a, ta = keys[i], words[i]
+        for j in sorted(partners[i]):
+            b, tb = keys[j], words[j]
             ra, rb = merged_into.get(a, a), merged_into.get(b, b)
             if ra == rb:
-                continue
-            ta, tb = a.split(), b.split()
-            if len(ta) != len(tb) or not any(x == y for x, y in zip(ta, tb)):  # one word equal (distance 0)
                 continue
             dist = [osa_distance(x, y) for x, y in zip(ta, tb)]
             if all(d == 0 or (d == 1 and min(len(x), len(y)) >= 4) for d, x, y in zip(dist, ta, tb)) and 0 in dist:
@@ -753,7 +774,9 @@ def merge_people(mentions: list[Mention]) -> list[PersonGroup]:
                     if v == rb:
                         merged_into[k] = ra
                 merged_into[rb] = ra
-    full = {k: g for k, g in groups.items() if g.mentions and len(k.split()) >= 2}
+    # (first word, last word, group) of the full names
+    full = [(k.split()[0], k.split()[-1], g) for k, g in groups.items() if g.mentions and len(k.split()) >= 2]
+    initials: dict[int, str] = {}      # id(group) -> initials of its canonical name, until its mentions change
     # a first name alone, or initials, that match exactly one full name
     for key, g in list(groups.items()):
         if not g.mentions or len(key.split()) != 1:
@@ -761,14 +784,21 @@ def merge_people(mentions: list[Mention]) -> list[PersonGroup]:
         spelled = g.mentions[0].name.strip()
         if all(mn.honorific for mn in g.mentions):
             # "M. Martin", "Mme Dubois": a family name, never a first name
-            targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and fk.split()[-1] == key}
+            targets = {id(fg): fg for _first, last, fg in full if fg.mentions and last == key}
         elif spelled.isupper() and 2 <= len(spelled) <= 4:
-            targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and _initials(fg.canonical()) == spelled}
+            targets = {}
+            for _first, _last, fg in full:
+                if fg.mentions:
+                    if id(fg) not in initials:
+                        initials[id(fg)] = _initials(fg.canonical())
+                    if initials[id(fg)] == spelled:
+                        targets[id(fg)] = fg
         else:
-            targets = {id(fg): fg for fk, fg in full.items() if fg.mentions and fk.split()[0] == key}
+            targets = {id(fg): fg for first, _last, fg in full if fg.mentions and first == key}
         if len(targets) == 1:
             target = next(iter(targets.values()))
             target.mentions.extend(g.mentions)
+            initials.pop(id(target), None)
             g.mentions = []
     out = []
     for g in groups.values():
@@ -790,9 +820,12 @@ def variant_is_only_case(variant: str, canonical: str) -> bool:
     return variant.lower() == counterpart.lower()
 
 
-def person_variants(group: PersonGroup) -> list[str]:
-    """Spellings other than the canonical one, leaving out exact short forms (``Claire`` of ``Claire Fabre``)."""
-    canonical = group.canonical()
+def person_variants(group: PersonGroup, canonical: str | None = None) -> list[str]:
+    """Spellings other than the canonical one, leaving out exact short forms (``Claire`` of ``Claire Fabre``).
+
+    ``canonical`` is ``group.canonical()`` when the caller has it."""
+    if canonical is None:
+        canonical = group.canonical()
     tc = canonical.split()
     out = []
     for s in group.spellings:
@@ -814,24 +847,40 @@ def build_people(view: PadView, extraction: Extraction) -> tuple[list[m.Person],
     people: list[m.Person] = []
     credit_names: dict[tuple[str, tuple[int, int], str], list[tuple[int, str]]] = {}
     org_groups: dict[str, dict] = {}
+    org_keys: dict[tuple[str, str | None], str] = {}
+    spans: dict[tuple[int, int], Span] = {}     # one (frozen) Span per range
+
+    def span_of(start: int, end: int) -> Span:
+        found = spans.get((start, end))
+        if found is None:
+            found = spans[(start, end)] = index.span(start, end)
+        return found
 
     def org_key(name: str, url: str | None) -> str:
+        found = org_keys.get((name, url))
+        if found is not None:
+            return found
         if url:
             u = _URL_SCHEME.sub("", url).split("#")[0].rstrip("/").lower()
-            return "url:" + u.split("/")[0] if u.count("/") <= 1 else "url:" + u
-        return "name:" + _ARTICLE.sub("", fold(name).replace("'", " "))
+            key = "url:" + u.split("/")[0] if u.count("/") <= 1 else "url:" + u
+        else:
+            key = "name:" + _ARTICLE.sub("", fold(name).replace("'", " "))
+        org_keys[(name, url)] = key
+        return key
 
     def add_org(name: str, url: str | None, role: str, span: tuple[int, int] | None, person: str | None) -> None:
         key = org_key(name, url)
         # an unlinked name that a linked organisation already has
         if not url:
+            name_key = org_key(name, None)
             for k, og in org_groups.items():
-                if org_key(name, None) in {org_key(n, None) for n in og["names"]}:
+                if name_key in og["name_keys"]:
                     key = k
                     break
         og = org_groups.setdefault(key, {"names": Counter(), "url": url, "roles": [], "people": [], "mentions": [],
-                                         "first": span[0] if span else 10 ** 9})
+                                         "first": span[0] if span else 10 ** 9, "name_keys": set()})
         og["names"][name] += 1
+        og["name_keys"].add(org_key(name, None))   # {org_key(n, None) for n in og["names"]}
         if url and not og["url"]:
             og["url"] = url
         if role not in og["roles"]:
@@ -839,7 +888,7 @@ def build_people(view: PadView, extraction: Extraction) -> tuple[list[m.Person],
         if person and person not in og["people"]:
             og["people"].append(person)
         if span:
-            og["mentions"].append(index.span(*span))
+            og["mentions"].append(span_of(*span))
             og["first"] = min(og["first"], span[0])
 
     for om in extraction.orgs:
@@ -860,14 +909,14 @@ def build_people(view: PadView, extraction: Extraction) -> tuple[list[m.Person],
             if mn.role and (mn.role, mn.session) not in seen_roles:
                 seen_roles.add((mn.role, mn.session))
                 roles.append(m.RoleAssignment(role=mn.role, session=mn.session, cue=mn.cue,  # type: ignore[arg-type]
-                                              span=index.span(mn.start, mn.end)))
+                                              span=span_of(mn.start, mn.end)))
             if mn.credit and mn.role and mn.line_span:
                 credit_names.setdefault((mn.role, mn.line_span, mn.line_text.strip()), []).append((mn.start, name))
         # a moderator or host who also speaks in the same session is not listed again as a speaker
         leading = {r.session for r in roles if r.role in ("moderator", "host", "introducer")}
         roles = [r for r in roles if not (r.role == "speaker" and r.session in leading)]
-        people.append(m.Person(name=name, variants=person_variants(g), affiliation=affiliation, job_title=job,
-                               url=None, roles=roles, mentions=[index.span(mn.start, mn.end) for mn in g.mentions]))
+        people.append(m.Person(name=name, variants=person_variants(g, name), affiliation=affiliation, job_title=job,
+                               url=None, roles=roles, mentions=[span_of(mn.start, mn.end) for mn in g.mentions]))
     organisations = []
     for og in sorted(org_groups.values(), key=lambda og: og["first"]):
         names = og["names"]
@@ -880,7 +929,7 @@ def build_people(view: PadView, extraction: Extraction) -> tuple[list[m.Person],
         for _start, name in sorted(found):
             if name not in names:
                 names.append(name)
-        ordered_credits.append(m.Credit(role=role, names=names, text=text, span=index.span(*line_span)))  # type: ignore[arg-type]
+        ordered_credits.append(m.Credit(role=role, names=names, text=text, span=span_of(*line_span)))  # type: ignore[arg-type]
     return people, organisations, ordered_credits
 
 
