@@ -135,7 +135,9 @@ PIECES = ["**", "__", "*", "_", "`", "~~", "==", "++", "[a](http://x)", "[**b**]
        st.integers(0, 1000))
 def test_clean_inline_same_as_before(raw: str, base: int) -> None:
     raw = raw.replace("\n", " ")
-    assert clean_inline(raw, base) == _ref_clean_inline(raw, base)
+    text, offsets, links, strong = clean_inline(raw, base)
+    assert (text, list(offsets), links, strong) == _ref_clean_inline(raw, base)
+    assert offsets[-1] == (offsets[-2] + 1 if len(offsets) > 1 else base + len(raw))
 
 
 def test_block_lines_same_as_before_on_the_corpus() -> None:
@@ -144,7 +146,11 @@ def test_block_lines_same_as_before_on_the_corpus() -> None:
             pos = 0
             for k, (raw, line) in enumerate(zip(block.raw.split("\n"), L._block_lines(view, block_no), strict=True)):
                 text, offs, links, strong = _ref_clean_inline(raw, block.source_offset(pos))
-                assert (line.text, line.offsets, line.links, line.strong, line.line_no) == (text, offs, links, strong, k)
+                assert (line.text, list(line.offsets), line.links, line.strong, line.line_no) == \
+                    (text, offs, links, strong, k)
+                # what the readers do with offsets, on a range as on a list
+                assert line.offsets[:-1] == offs[:-1] or list(line.offsets[:-1]) == offs[:-1]
+                assert (line.offsets[0], line.offsets[-1], len(line.offsets)) == (offs[0], offs[-1], len(offs))
                 pos += len(raw) + 1
 
 
@@ -186,10 +192,12 @@ def test_one_cue_regex_answers_as_the_cues_one_by_one(text: str) -> None:
 
 def _gates() -> list[L.LiteralGate]:
     """Every gate the readers use."""
-    from pad_lint.event import people, venue
+    from pad_lint.event import people, sessions, venue
 
     return [gate for _kind, _pattern, gate in venue._PHRASES] + [venue._QUOTED_GATE, venue._ANOTHER_EVENT_GATE,
-                                                                   people._ROSTER_AT_END_GATE]
+                                                                   people._ROSTER_AT_END_GATE, people._HEADING_BY_GATE,
+                                                                   people._HEADING_DASH_GATE] + \
+        [gate for _kind, _pattern, gate in sessions._SESSION_CUE_GATES]
 
 
 def _all_code_points() -> str:
@@ -412,3 +420,21 @@ def test_merge_people_same_as_before(spec) -> None:
     for g, r in zip(new, ref):
         assert g.canonical() == r.canonical()
         assert person_variants(g) == person_variants(g, g.canonical())
+
+
+TITLE_WORDS = ["Introduction", "Table ronde", "Atelier", "Q&A", "Questions / réponses", "Clôture", "Conférence",
+               "Démo", "Keynote", "Tour de table", "Mot de la fin", "Hands-on", "Round-table", "FAQ", "intro",
+               "Échanges avec la salle", "Prochaines étapes", " ", " - ", ": ", "2", "İntro", "ıntro", "ſprint"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_WORDS), max_size=6).map("".join) | st.text(max_size=30))
+def test_session_kind_same_as_before(title: str) -> None:
+    from pad_lint.event.sessions import SESSION_CUES, session_kind
+
+    best = None
+    for order, (kind, pattern) in enumerate(SESSION_CUES.items()):
+        match = pattern.search(title)
+        if match and (best is None or (match.start(), order) < best[:2]):
+            best = (match.start(), order, kind)
+    assert session_kind(title) == (best[2] if best else "other")

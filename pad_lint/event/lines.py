@@ -10,6 +10,7 @@ pad text, so every extracted fact gets an exact :class:`~pad_lint.spans.Span`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..markdown.view import Block, PadView
@@ -37,12 +38,13 @@ class Line:
     """One source line of a block, as plain text.
 
     ``offsets[i]`` is the pad-text offset of ``text[i]`` (``offsets[len(text)]`` the
-    offset just after the last character). ``strong`` holds the plain ranges written
+    offset just after the last character): a ``range`` when the line holds no Markdown
+    (its characters are where they were written), a list otherwise. ``strong`` holds the plain ranges written
     in ``**bold**``; ``links`` the plain ranges of ``[text](url)`` links.
     """
 
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]
     block: int
     line_no: int                      # index of the line inside its block
     links: list[PlainLink] = field(default_factory=list)
@@ -57,14 +59,15 @@ class Line:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def clean_inline(raw: str, base: int) -> tuple[str, list[int], list[PlainLink], list[tuple[int, int]]]:
-    """Plain text of one line of inline Markdown starting at pad offset ``base``."""
+def clean_inline(raw: str, base: int) -> tuple[str, Sequence[int], list[PlainLink], list[tuple[int, int]]]:
+    """Plain text of one line of inline Markdown starting at pad offset ``base``, with the
+    offset of each of its characters (and of the end; see :class:`Line`)."""
     n = len(raw)
     plain_run = _PLAIN_RUN.match
     m = plain_run(raw)
     if not raw or m is not None and m.end() == n:
         # no Markdown at all (most lines): the text is the line, offsets follow each other
-        return raw, list(range(base, base + n + 1)), [], []
+        return raw, range(base, base + n + 1), [], []
     out: list[str] = []              # pieces of plain text
     offs: list[int] = []
     links: list[PlainLink] = []
@@ -212,8 +215,9 @@ def _required_literals(pattern: re.Pattern[str]) -> set[str] | None:
     """Literal strings one of which every match of ``pattern`` contains (``None``: no such set found).
 
     Read from the parsed pattern: a sequence needs what any of its parts needs (consecutive
-    literal characters make one string), an alternation the union of what its branches need,
-    a repetition what its body needs when it is repeated at least once."""
+    literal characters make one string, a small class of characters in it makes one string
+    per character), an alternation the union of what its branches need, a repetition what
+    its body needs when it is repeated at least once."""
     try:
         import re._constants as c
         import re._parser as parser
@@ -222,21 +226,28 @@ def _required_literals(pattern: re.Pattern[str]) -> set[str] | None:
         import sre_parse as parser  # type: ignore[no-redef]
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 
+    def chars(op, av) -> list[str] | None:  # noqa: ANN001
+        """The characters of a small class (``[ée]``, ``[-–—]``); ``None`` for anything else."""
+        if op is not c.IN or len(av) > 8 or any(o is not c.LITERAL for o, _v in av):
+            return None
+        return [chr(v) for _o, v in av]
+
     def sequence(items) -> set[str] | None:  # noqa: ANN001 - parser items
         options: list[set[str]] = []
-        run: list[str] = []
+        run = [""]                       # what the current stretch of literal characters can be
         for op, av in items:
-            if op is c.LITERAL:
-                run.append(chr(av))
+            one = [chr(av)] if op is c.LITERAL else chars(op, av)
+            if one is not None and len(run) * len(one) <= 64:
+                run = [s + ch for s in run for ch in one]
                 continue
-            if run:
-                options.append({"".join(run)})
-                run = []
-            need = item(op, av)
+            if run != [""]:
+                options.append(set(run))
+            run = [""]
+            need = set(one) if one is not None else item(op, av)
             if need is not None:
                 options.append(need)
-        if run:
-            options.append({"".join(run)})
+        if run != [""]:
+            options.append(set(run))
         # the most selective need: its shortest string as long as possible, then the fewest strings
         return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
 

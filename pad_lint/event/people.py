@@ -143,6 +143,7 @@ _SELF_INTRO = re.compile(r"(?:\b[Jj]e suis|\b[Jj]e m'appelle|\bI am|\bI'm|\bmy n
 _SPONSOR = re.compile(r"(?i)sponsor|m[ée]c[èe]n|financ|funded")
 _HEADING_BY = re.compile(r"(?i)\s(?:par|by)\s+(?P<names>.+)$")
 _HEADING_DASH = re.compile(r"\s[-–—]\s+(?P<names>(?:(?!\s[-–—]\s)[^()])+?)\s*(?:\([^)]*\))?\s*$")
+_HEADING_BY_GATE, _HEADING_DASH_GATE = LiteralGate(_HEADING_BY), LiteralGate(_HEADING_DASH)
 _HEADING_BRACKETS = re.compile(r"\s*\[(?P<names>[^\]=]{2,60})\]\s")
 _TAG_COLON = re.compile(r"\s*[:：]\s*")
 _DIGIT = re.compile(r"\d")
@@ -173,11 +174,24 @@ def _tokens(name: str) -> list[str]:
 _ELIDED_PARTICLE = re.compile(r"(?i)d['’]\w+")     # d'Artagnan
 
 
+#: Answers of :func:`name_like` (a pure function) for the pad being read: cleared for each pad.
+_NAME_LIKE_SEEN: dict[tuple[str, int], bool] = {}
+
+
 def name_like(text: str, *, max_tokens: int = 4) -> bool:
     """Does ``text`` look like a person's name (capitalised words, particles allowed)?
 
     A leading honorific (``M.``, ``Mme``, ``Dr``…) is not counted: ``M. Martin`` is a name.
     """
+    found = _NAME_LIKE_SEEN.get((text, max_tokens))
+    if found is None:
+        if len(_NAME_LIKE_SEEN) >= 20_000:
+            _NAME_LIKE_SEEN.clear()
+        found = _NAME_LIKE_SEEN[(text, max_tokens)] = _name_like(text, max_tokens)
+    return found
+
+
+def _name_like(text: str, max_tokens: int) -> bool:
     text = strip_honorific(text.strip())[0].strip()
     if not text or len(text) > 60:
         return False
@@ -433,8 +447,9 @@ class _Reader:
                 mention.affiliation = org
                 mention.job_title = _TRAILING_PREP.sub("", desc[:m_at.start()]).strip(" ,-–—") or None
                 return
+        folded = fold(desc)
         for key, (org_name, url) in sorted(self.known_orgs.items(), key=lambda kv: -len(kv[0])):
-            k = fold(desc).find(key)
+            k = folded.find(key)
             if k >= 0 and len(key) >= 3:
                 mention.affiliation, mention.org_url = org_name, url
                 raw_k = _find_folded(desc, org_name)
@@ -451,7 +466,7 @@ class _Reader:
     # -- per line --------------------------------------------------------------------------
     def cue_line(self, line: Line, start: int, session: str | None, block_no: int) -> _Roster | None:
         text = line.text
-        rest = text[start:]
+        rest = text[start:] if start else text
         if not _ANY_ROLE_CUE.match(rest):
             return None
         for role, pattern in ROLE_CUES:
@@ -605,13 +620,12 @@ class _Reader:
     def heading_speakers(self, block_no: int, session: str | None) -> None:
         """``## Présentation SemApps par Thierry et Benoît``: the speakers of the session."""
         for line in block_lines(self.view, block_no):
-            m_by = _HEADING_BY.search(line.text)
+            m_by = _HEADING_BY.search(line.text) if _HEADING_BY_GATE.may_match(line.text) else None
             if m_by:
                 self.entries(line, m_by.start("names"), len(line.text), role="speaker", session=session,
                              cue=m_by.group(0).split()[0], lenient=False)
             # "## Les Poneys - Rémi Chevalier": speakers, if they are named elsewhere in the pad
-            m_dash = _HEADING_DASH.search(line.text)
-            if m_dash and not m_by:
+            if not m_by and _HEADING_DASH_GATE.may_match(line.text) and (m_dash := _HEADING_DASH.search(line.text)):
                 self.entries(line, m_dash.start("names"), m_dash.end("names"), role="speaker", session=session,
                              cue="title - name", lenient=False, tentative=True)
             m_br = _HEADING_BRACKETS.match(line.text)
@@ -698,6 +712,7 @@ def _find_folded(text: str, needle: str) -> int:
 
 def extract_mentions(view: PadView, session_of_heading: dict[int, str], kinds: dict[str, str]) -> Extraction:
     """Every person and organisation mention in the pad (before merging)."""
+    _NAME_LIKE_SEEN.clear()
     return _Reader(view, session_of_heading, kinds).read()
 
 

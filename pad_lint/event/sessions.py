@@ -6,6 +6,7 @@ import re
 
 from ..markdown.view import PadView
 from . import models as m
+from .lines import LiteralGate, gate_fold
 
 #: kind -> cue words (French and English). The cue found earliest in the title wins.
 SESSION_CUES: dict[str, re.Pattern[str]] = {
@@ -24,6 +25,11 @@ SESSION_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+#: The cues with the quick test that tells when one cannot be in a title.
+_SESSION_CUE_GATES = [(kind, pattern, LiteralGate(pattern)) for kind, pattern in SESSION_CUES.items()]
+_TAGS_LINE = re.compile(r"(?i)^\s*tags\b")
+
+
 def session_kind(title: str) -> str:
     """Kind of a session (``introduction``, ``round_table``, ``workshop``, ``talk``, ``qa``,
     ``closing`` or ``other``) from the cue word that comes first in its title.
@@ -34,8 +40,9 @@ def session_kind(title: str) -> str:
     'qa'
     """
     best: tuple[int, int, str] | None = None
-    for order, (kind, pattern) in enumerate(SESSION_CUES.items()):
-        match = pattern.search(title)
+    folded = gate_fold(title)
+    for order, (kind, pattern, gate) in enumerate(_SESSION_CUE_GATES):
+        match = pattern.search(title) if gate.may_match(title, folded) else None
         if match and (best is None or (match.start(), order) < best[:2]):
             best = (match.start(), order, kind)
     return best[2] if best else "other"
@@ -43,7 +50,7 @@ def session_kind(title: str) -> str:
 
 def is_tags_heading(level: int, text: str) -> bool:
     """The ``###### tags:`` line HedgeDoc reads tags from (not a session)."""
-    return level == 6 and bool(re.match(r"(?i)^\s*tags\b", text))
+    return level == 6 and bool(_TAGS_LINE.match(text))
 
 
 def title_heading_index(view: PadView) -> int | None:
