@@ -5,7 +5,7 @@
 * :func:`detect._prose` reads only the blocks that can say something: the same signals and
   statement ranges as reading every sentence of every block (the loop it replaced is kept
   here as the reference);
-* the sentence gate (:data:`detect._SENTENCE_CUES`) and the literal guards of
+* the sentence gate (:func:`detect._sentence_cues`) and the literal guards of
   :func:`find_names` (:mod:`pad_lint.licences.literals`) never hide a match;
 * the pad language is computed when a message first needs it, from the same counts.
 
@@ -142,7 +142,7 @@ def test_the_sentence_gate_hides_nothing(monkeypatch):
         view = build_view(Pad.from_text(text))
         segments += [(view, seg) for seg in detect._segments(view)]
     gated = [detect._analyse_segment(view, seg, False) for view, seg in segments]
-    monkeypatch.setattr(detect, "_SENTENCE_CUES", None)
+    monkeypatch.setattr(detect, "_sentence_cues", lambda: None)
     assert [detect._analyse_segment(view, seg, False) for view, seg in segments] == gated
     assert sum(bool(g[0]) for g in gated) > 50     # the pads do say things
 

@@ -39,6 +39,7 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..event.models import Licence
@@ -523,6 +524,7 @@ def _maybe_blocks(blocks: list[_Block]) -> set[int]:
     return {blocks[i][0] for i in found}
 
 
+@lru_cache(maxsize=1)
 def _sentence_cues() -> tuple[str, ...] | None:
     """Literals one of which is in every folded sentence that :func:`_analyse_segment` reads
     something from outside a licence section (``None``: no such list, read every sentence).
@@ -544,8 +546,6 @@ def _sentence_cues() -> tuple[str, ...] | None:
     return tuple(sorted((s for s in out if not any(o != s and o in s for o in out)), key=len))
 
 
-_SENTENCE_CUES = _sentence_cues()
-
 
 def _seg_span(view: "PadView", seg: _Segment, a: int, b: int) -> Span:
     """Source span of segment characters ``[a, b)``."""
@@ -563,8 +563,10 @@ def _analyse_segment(view: "PadView", seg: _Segment, in_section: bool) -> tuple[
     t = folded.text
     if not t.strip():
         return [], None, False
-    if not in_section and _SENTENCE_CUES is not None and not any(cue in t for cue in _SENTENCE_CUES):
-        return [], None, False   # no label, anchor, placeholder or name that counts alone can match
+    if not in_section:
+        cues = _sentence_cues()
+        if cues is not None and not any(cue in t for cue in cues):
+            return [], None, False   # no label, anchor, placeholder or name that counts alone can match
     stripped = seg.text.strip()
     lead = len(seg.text) - len(seg.text.lstrip())
     whole = _seg_span(view, seg, lead, lead + len(stripped))
