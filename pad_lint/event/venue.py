@@ -96,15 +96,19 @@ class _Evidence:
         bucket.append(m.TextValue(value=value.strip(), span=span, origin=origin))  # type: ignore[arg-type]
 
 
+_ONLINE_START = re.compile(r"(?i)^\s*(?:online|en ligne|à distance|remote|virtual|distanciel)\b")
+_IN_PERSON_WORDS = re.compile(r"(?i)\b(?:en personne|in person)\b")
+_IN_PERSON_VALUE = re.compile(r"(?i)\b(?:en personne|in person|sur place|pr[ée]sentiel|physique|physical|on[- ]site)\b")
+
+
 def classify(text: str) -> set[str]:
     """The modes a statement names: ``online``, ``in-person``, ``hybrid`` (empty: none)."""
     found = set()
     if _HYBRID_PHRASE.search(text):
         found.add("hybrid")
-    if (_ONLINE_PHRASE.search(text) or _VIDEO_URL.search(text)
-            or re.search(r"(?i)^\s*(?:online|en ligne|à distance|remote|virtual|distanciel)\b", text)):
+    if _ONLINE_PHRASE.search(text) or _VIDEO_URL.search(text) or _ONLINE_START.search(text):
         found.add("online")
-    if _IN_PERSON_PHRASE.search(text) or re.search(r"(?i)\b(?:en personne|in person)\b", text):
+    if _IN_PERSON_PHRASE.search(text) or _IN_PERSON_WORDS.search(text):
         found.add("in-person")
     return found
 
@@ -138,7 +142,7 @@ def _phrases(text: str, folded: str | None = None) -> list[tuple[str, int, int]]
 def _mode_from_value(value: str) -> set[str]:
     """Modes named by a label's or key's value (``En ligne/en personne`` names both)."""
     modes = classify(value)
-    if re.search(r"(?i)\b(?:en personne|in person|sur place|pr[ée]sentiel|physique|physical|on[- ]site)\b", value):
+    if _IN_PERSON_VALUE.search(value):
         modes.add("in-person")
     return modes
 
@@ -196,7 +200,12 @@ def find_venue(view: PadView, title: m.TextValue | None,
         in_head = (block.section is None or block.section in skip_sections) and \
             (first_session is None or block.section is None or block.section < first_session)
         raw_lines = block.raw.split("\n")
+        block_statements = block.container is not None or block.section in practical
         for line in block_lines(view, block_no):
+            statements = block_statements or \
+                (in_head and index.line_col(line.offsets[0])[0] <= head_start + HEAD_LINES)
+            if not statements and ":" not in line.text and "：" not in line.text:
+                continue     # outside statements only a labelled line counts, and labels end with a colon
             raw = raw_lines[line.line_no] if line.line_no < len(raw_lines) else ""
             if not line.text.strip() or "[name=" in raw or _ITALIC_LINE.match(raw):
                 continue
@@ -226,8 +235,6 @@ def find_venue(view: PadView, title: m.TextValue | None,
                 for kind in _mode_from_value(online_label.group("value")) - {"online"}:
                     ev.add(kind, line.text.strip(), index.span(s, e), "body")
                 continue
-            statements = block.container is not None or block.section in practical or \
-                (in_head and index.line_col(line.offsets[0])[0] <= head_start + HEAD_LINES)
             if not statements:
                 continue
             for kind, s, e in _phrases(line.text, folded):
@@ -258,8 +265,11 @@ def find_venue(view: PadView, title: m.TextValue | None,
 
 def _only_mode_words(value: str) -> bool:
     """``En ligne``, ``Online/in-person``, ``線上、實體hybrid``: the value names a mode, not a place."""
-    rest = re.sub(r"(?i)\b(?:en ligne|online|in[- ]person|en personne|hybrid[e]?s?|hybride|pr[ée]sentiel|distanciel|"
-                  r"à distance|remote|virtual|sur place|physique|physical|on[- ]site|zoom|jitsi|bbb|bigbluebutton|"
-                  r"teams|google meet|meet|webex|whereby|" + _VISIO + r")\b|線上|實體|混合|线上|实体|hybrid",
-                  " ", _VIDEO_URL.sub(" ", value))
-    return not re.search(r"\w", rest)
+    rest = _MODE_WORDS.sub(" ", _VIDEO_URL.sub(" ", value))
+    return not _WORD_CHAR.search(rest)
+
+
+_MODE_WORDS = re.compile(r"(?i)\b(?:en ligne|online|in[- ]person|en personne|hybrid[e]?s?|hybride|pr[ée]sentiel|distanciel|"
+                         r"à distance|remote|virtual|sur place|physique|physical|on[- ]site|zoom|jitsi|bbb|bigbluebutton|"
+                         r"teams|google meet|meet|webex|whereby|" + _VISIO + r")\b|線上|實體|混合|线上|实体|hybrid")
+_WORD_CHAR = re.compile(r"\w")
