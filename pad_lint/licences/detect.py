@@ -546,7 +546,6 @@ def _sentence_cues() -> tuple[str, ...] | None:
     return tuple(sorted((s for s in out if not any(o != s and o in s for o in out)), key=len))
 
 
-
 def _seg_span(view: "PadView", seg: _Segment, a: int, b: int) -> Span:
     """Source span of segment characters ``[a, b)``."""
     a = max(0, min(a, len(seg.srcmap) - 1))
