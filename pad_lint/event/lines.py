@@ -178,16 +178,20 @@ def _block_lines(view: PadView, block_no: int) -> list[Line]:
 
 # ----------------------------------------------------------------------------- literal gates
 
-def _literal_gate_fold_table() -> tuple[dict[int, int | None], str]:
+def _literal_gate_fold_table() -> tuple[dict[int, int | None], str] | None:
     """The characters :func:`gate_fold` maps after ``str.lower()``: ``re`` matches a letter
     regardless of case by its simple lower case plus a few extra equivalences (``i``/``ı``,
     ``s``/``ſ``, Greek and Cyrillic variants); each group of equivalent letters is mapped
-    to one of them, and the combining dot that ``"İ".lower()`` adds is dropped."""
+    to one of them, and the combining dot that ``"İ".lower()`` adds is dropped.
+    ``None`` when this Python does not tell its equivalences (gates then let every text through)."""
     try:
         from re._casefix import _EXTRA_CASES as extra  # Python >= 3.11
     except ImportError:  # pragma: no cover - Python 3.10
-        import sre_compile
-        extra = sre_compile._ignorecase_fixes  # type: ignore[attr-defined]
+        try:
+            import sre_compile
+            extra = sre_compile._ignorecase_fixes  # type: ignore[attr-defined]
+        except (ImportError, AttributeError):
+            return None
     table: dict[int, int | None] = {0x307: None}
     for key, others in extra.items():
         group = {key, *others}
@@ -198,7 +202,8 @@ def _literal_gate_fold_table() -> tuple[dict[int, int | None], str]:
     return table, "".join(map(chr, table))
 
 
-_GATE_TABLE, _GATE_CHARS = _literal_gate_fold_table()
+_GATE_TABLE, _GATE_CHARS = _literal_gate_fold_table() or ({}, "\u0307")
+_GATE_FOLDS_LIKE_RE = bool(_GATE_TABLE)
 _GATE_SPECIAL = re.compile("[" + re.escape(_GATE_CHARS) + "]")
 
 
@@ -272,14 +277,19 @@ def _required_literals(pattern: re.Pattern[str]) -> set[str] | None:
 
     if not isinstance(pattern.pattern, str):
         return None
-    return sequence(parser.parse(pattern.pattern, pattern.flags).data)
+    try:
+        return sequence(parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - a parser this code does not know: no gate, never a wrong answer
+        return None
 
 
 class LiteralGate:
     """A quick necessary condition for ``pattern.search(text)``: ``may_match(text)`` is
     ``False`` only when no match is possible, because the text holds none of the literal
     strings every match contains (:func:`_required_literals`). It is a pre-filter: when it
-    says ``True`` the pattern still decides."""
+    says ``True`` the pattern still decides. Under ``re.IGNORECASE`` the literals are looked
+    up in :func:`gate_fold` of the text (the tests check, over every code point, that the
+    characters ``re`` takes for a literal's characters fold alike; add a new gate to them)."""
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
@@ -290,7 +300,7 @@ class LiteralGate:
         if needs is not None:
             # a string that holds another needed string adds nothing
             needs = {s for s in needs if not any(o != s and o in s for o in needs)}
-        self.always = needs is None or "" in needs
+        self.always = needs is None or "" in needs or (self.ignorecase and not _GATE_FOLDS_LIKE_RE)
         self.literals: tuple[str, ...] = tuple(sorted(needs or ()))
 
     def may_match(self, text: str, folded: str | None = None) -> bool:

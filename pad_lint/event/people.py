@@ -487,8 +487,7 @@ class _Reader:
 
     def turn(self, line: Line, session: str | None) -> None:
         text = line.text
-        lead = len(text) - len(text.lstrip())
-        if line.strong and line.strong[0][0] == lead:
+        if line.strong and line.strong[0][0] == len(text) - len(text.lstrip()):
             s0, e0 = line.strong[0]
             name = text[s0:e0].strip().rstrip(":：").strip()
             after = text[e0:].lstrip()
