@@ -19,6 +19,7 @@ with and without accents and abbreviation dots.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, insort
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -291,6 +292,33 @@ def find_dates(text: str, default_year: int | None = None,
     return find_dates_yearless(text, default_year, invalid)[0]
 
 
+class _Taken:
+    """Text ranges already read as dates: an overlap test in O(log n) instead of a
+    scan of every range (a 1 MB line of dates made that scan quadratic).
+
+    Ranges may overlap each other (a time range after a date extends it), so the
+    test looks at every range starting less than the longest range before ``start``.
+    """
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int]] = []  # sorted
+        self.longest = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some range ``(s, e)`` has ``s < end and start < e``."""
+        ranges = self.ranges
+        i = bisect_left(ranges, (start - self.longest,))
+        while i < len(ranges) and ranges[i][0] < end:
+            if start < ranges[i][1]:
+                return True
+            i += 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.ranges, (start, end))
+        self.longest = max(self.longest, end - start)
+
+
 def find_dates_yearless(text: str, default_year: int | None = None,
                         invalid: list[InvalidDateMatch] | None = None) -> tuple[list[DateMatch], bool]:
     """:func:`find_dates`, and whether a date written without a year was left out
@@ -304,7 +332,7 @@ def find_dates_yearless(text: str, default_year: int | None = None,
     yearless = False
     months, days = _names()
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for kind, pattern, anchor in kinds:
         if anchor is None:  # compact: "Date : 20220511"
             if ":" not in text and "：" not in text:
@@ -319,7 +347,7 @@ def find_dates_yearless(text: str, default_year: int | None = None,
             start, end = m.span()
             if kind == "compact":
                 start = m.start("year")
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             groups = m.groupdict()
             raw_month = groups["month"]
@@ -338,7 +366,7 @@ def find_dates_yearless(text: str, default_year: int | None = None,
                     # "31 février 2026", "Lundi 30 février": a date, but not a real one
                     if invalid is not None and (written_year is not None or weekday is not None):
                         invalid.append(bad)
-                    taken.append((start, end))
+                    taken.add(start, end)
                     continue
             inferred = False
             if year_text is None:
@@ -367,6 +395,6 @@ def find_dates_yearless(text: str, default_year: int | None = None,
                 match.end = after + tm.end()
                 match.text = text[start:match.end]
             found.append(match)
-            taken.append((match.start, match.end))
+            taken.add(match.start, match.end)
     found.sort(key=lambda d: d.start)
     return found, yearless
