@@ -754,6 +754,13 @@ def _initials(name: str) -> str:
     return "".join(t[0] for t in _tokens(name) if t and t[0].isalpha()).upper()
 
 
+def _one_deletion_variants(word: str) -> set[str]:
+    """``word`` and every string made by deleting one of its characters: two words
+    within one edit (OSA: insertion, deletion, substitution, adjacent transposition)
+    always share one of these."""
+    return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
 def merge_people(mentions: list[Mention]) -> list[PersonGroup]:
     """Group mentions that name the same person (see the module docstring)."""
     groups: dict[str, PersonGroup] = {}
@@ -762,31 +769,51 @@ def merge_people(mentions: list[Mention]) -> list[PersonGroup]:
     # typing slips between full names: same number of words, each within one edit, one word equal
     keys = [k for k in groups if len(k.split()) >= 2]
     words = [k.split() for k in keys]
-    # the only pairs that can merge: as many words, one of them equal at the same place (distance 0);
-    # they are tried in the order of the keys, as every pair (i < j) would be
+    # The only pairs that can merge have as many words, one of them equal at the same place
+    # (distance 0) and every other word within one edit. Candidates: names sharing the word at
+    # one place and a one-deletion variant of the word at another place (an edit of at most
+    # one, transpositions included, leaves a common one-deletion variant); each candidate is
+    # then checked in full. Pairs are tried in the order of the keys, as every pair (i < j)
+    # would be: skipping pairs that cannot merge changes nothing.
+    partners: defaultdict[int, set[int]] = defaultdict(set)
     sharing: defaultdict[tuple[int, int, str], list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
         for pos, w in enumerate(ws):
             sharing[(len(ws), pos, w)].append(i)
-    partners: defaultdict[int, set[int]] = defaultdict(set)
-    for same in sharing.values():
-        for x, i in enumerate(same):
-            partners[i].update(same[x + 1:])
+    for (_n, pos, _w), same in sharing.items():
+        if len(same) < 2:
+            continue
+        other = 1 if pos == 0 else 0  # another place, where the words must be within one edit
+        near: defaultdict[str, list[int]] = defaultdict(list)
+        for i in same:
+            for variant in _one_deletion_variants(words[i][other]):
+                near[variant].append(i)
+        for close in near.values():
+            for x, i in enumerate(close):
+                partners[i].update(k for k in close[x + 1:] if k > i)
     merged_into: dict[str, str] = {}
+
+    def root(key: str) -> str:  # union-find, with path compression
+        top = key
+        while top in merged_into:
+            top = merged_into[top]
+        while key != top:
+            parent = merged_into[key]
+            merged_into[key] = top
+            key = parent
+        return top
+
     for i in sorted(partners):
         a, ta = keys[i], words[i]
         for j in sorted(partners[i]):
             b, tb = keys[j], words[j]
-            ra, rb = merged_into.get(a, a), merged_into.get(b, b)
+            ra, rb = root(a), root(b)
             if ra == rb:
                 continue
             dist = [osa_distance(x, y) for x, y in zip(ta, tb)]
             if all(d == 0 or (d == 1 and min(len(x), len(y)) >= 4) for d, x, y in zip(dist, ta, tb)) and 0 in dist:
                 groups[ra].mentions.extend(groups[rb].mentions)
                 groups[rb].mentions = []
-                for k, v in list(merged_into.items()):
-                    if v == rb:
-                        merged_into[k] = ra
                 merged_into[rb] = ra
     # (first word, last word, group) of the full names
     full = [(k.split()[0], k.split()[-1], g) for k, g in groups.items() if g.mentions and len(k.split()) >= 2]
