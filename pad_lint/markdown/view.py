@@ -543,6 +543,8 @@ class _Walker:
         # prose runs: merge literal pieces that touch in the source
         pieces = (tok.meta or {}).get("pad_pieces", [])
         runs: list[TextRun] = []
+        parts: list[list[str]] = []  # each run's pieces, joined once (+= on a long run was quadratic)
+        ends: list[int] = []         # each run's end offset while it grows
         source = self.index.text
         for pos, raw, ctx in pieces:
             if ctx not in ("text", "link_text", "break"):
@@ -551,14 +553,19 @@ class _Walker:
             if ctx == "break":
                 # a soft or hard line break joins the runs around it only when
                 # the source really holds a newline there (not "\\\n")
-                if runs and runs[-1].end == src and source[src:src + 1] == "\n":
-                    runs[-1].text += "\n"
+                if runs and ends[-1] == src and source[src:src + 1] == "\n":
+                    parts[-1].append("\n")
+                    ends[-1] += 1
                 continue
-            if runs and runs[-1].end == src and runs[-1].context == ctx:
-                runs[-1].text += raw
+            if runs and ends[-1] == src and runs[-1].context == ctx:
+                parts[-1].append(raw)
+                ends[-1] += len(raw)
             else:
                 runs.append(TextRun(text=raw, start=src, context=ctx, block=block_no))
-        for run in runs:
+                parts.append([raw])
+                ends.append(src + len(raw))
+        for run, pieces_of_run in zip(runs, parts):
+            run.text = "".join(pieces_of_run)
             self._split_special(run)
 
         # links, images, strong, html, extra tags
