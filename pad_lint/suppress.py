@@ -219,11 +219,16 @@ def apply_directives(ctx: LintContext, diagnostics: list[Diagnostic], enabled: s
             dv.used_codes.add(d.code)
     if _CODE_UNUSED in enabled:
         problems += _unused(ctx, directives, enabled)
-    # Directive findings can themselves be silenced (e.g. `disable-file NOQA002`).
+    # Directive findings can themselves be silenced (e.g. `disable-file NOQA002`), by the
+    # directives naming their code (indexed once: one list per problem was quadratic).
+    naming: dict[str, list[Directive]] = {}
+    for dv in directives:
+        for code in dv.codes or ():
+            naming.setdefault(code, []).append(dv)
     for p in problems:
         if p.code not in enabled:
             continue
-        if _silencer(p, [dv for dv in directives if dv.codes is not None and p.code in dv.codes]) is None:
+        if _silencer(p, naming.get(p.code, [])) is None:
             kept.append(p)
     return kept
 
