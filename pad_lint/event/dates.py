@@ -28,17 +28,16 @@ from typing import Iterator
 
 from babel.dates import get_day_names, get_month_names
 
+from ..casefold import RE_ONLY_FOLDS
+
 WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-# Letters re.IGNORECASE matches to i and s although str.lower() keeps them apart: the
-# date patterns accept "mardı", so the name tables must read it too (it crashed with KeyError).
-_RE_ONLY_FOLDS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
-
-
+# The date patterns accept "mardı" (re.IGNORECASE), so the name tables must read it too
+# (it crashed with KeyError): fold as re does (pad_lint.casefold).
 @lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
-    s = s.translate(_RE_ONLY_FOLDS)
+    s = s.translate(RE_ONLY_FOLDS)
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c)).rstrip(".")
 
 

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..casefold import RE_ONLY_FOLDS
 from . import words
 from .alt import normalise_alt
 
@@ -47,9 +48,8 @@ _COPYRIGHT = re.compile(r"(?P<cue>©|\(c\)|(?i:copyright))\s*(?:\d{4}(?:\s*[-–
 _MAYBE_CUE = re.compile(rf"©|\(c\)|(?i:copyright|{words.CREDIT_CUE_WORDS})")
 # The same test on lower-cased text without re.IGNORECASE, ~8x faster (an
 # alternation under IGNORECASE is tried character by character). str.lower() and
-# re's case folding differ only on these letters, which re also matches to i and s.
+# re's case folding differ only on the letters of pad_lint.casefold.RE_ONLY_FOLDS.
 _CUE_WORD_LOWER = re.compile(rf"copyright|{words.CREDIT_CUE_WORDS}")
-_RE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 def may_hold_cue(text: str) -> bool:
@@ -58,7 +58,7 @@ def may_hold_cue(text: str) -> bool:
     if "©" in text or "(c)" in text:
         return True
     if "İ" in text or "ı" in text or "ſ" in text:
-        text = text.translate(_RE_ONLY_FOLDS)
+        text = text.translate(RE_ONLY_FOLDS)
     return _CUE_WORD_LOWER.search(text.lower()) is not None
 _SPLIT = re.compile(r"\s*(?:[,;/&+]|\s(?:et|and)\s|\s[-–—]\s)\s*")
 _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|[A-ZÀ-ÖØ-Þ]\.|d'|de|du|des|la|le|van|von|der|da|di|del|ben|el)")
