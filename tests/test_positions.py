@@ -72,3 +72,25 @@ def test_corpus_spans_are_exact(shared_dir):
     paths = [shared_dir / "corpus" / "forse-2022-06-21.md", *sorted((shared_dir / "corpus" / "real").glob("*.md"))]
     for path in paths:
         _check_view_spans(read_pad(path))
+
+
+@pytest.mark.parametrize("src", [
+    "^\\:^",  # the example hypothesis found
+    "Les ^\\*participant.e.s^ et les participant·es.\n",
+    "x ~a\\ b\\~c~ y ^\\\\x\\ y^ z\n",
+])
+def test_superscript_and_subscript_text_after_an_escape(src):
+    # Both plugins drop the backslash of an escape from their text token, so the
+    # text after an escape used to sit one column early.
+    _check_view_spans(Pad.from_text(src))
+
+
+def test_fix_inside_superscript_with_an_escape_rewrites_the_right_characters():
+    import pad_lint
+
+    src = "Les ^\\*participant.e.s^ et les participant·es.\n"
+    diagnostics = pad_lint.lint(src, path="p.md")
+    inc = [d for d in diagnostics if d.code == "INC001"]
+    assert [(d.span.start_line, d.span.start_column) for d in inc] == [(1, 8)]
+    assert src[inc[0].span.start_offset:inc[0].span.end_offset] == "participant.e.s"
+    assert pad_lint.fix(src, path="p.md") == "Les ^\\*participant·e·s^ et les participant·e·s.\n"

@@ -119,6 +119,7 @@ def install(md: MarkdownIt) -> None:
     for rule in inline.ruler2.__rules__:
         if rule.name == "fragments_join":
             inline.ruler2.at("fragments_join", _wrap_fragments_join(rule.fn))
+    inline.ruler2.before("fragments_join", "pad_unescaped_text", position_unescaped_text)
 
     original_linkify = None
     for rule in md.core.ruler.__rules__:
@@ -127,6 +128,46 @@ def install(md: MarkdownIt) -> None:
     if original_linkify is not None:
         md.core.ruler.at("linkify", _wrap_linkify(original_linkify))
     md.core.ruler.after("linkify", "pad_raw_text", snapshot_raw_text)
+
+
+_UNESCAPING_OPENERS = frozenset(("sup_open", "sub_open"))
+_ESCAPABLE = frozenset(" \\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-")  # mdit_py_plugins.utils.UNESCAPE_RE
+
+
+def position_unescaped_text(state: StateInline) -> None:
+    """Give the text of ``^sup^`` and ``~sub~`` the source offsets of its pieces.
+
+    Both plugins push their content with backslash escapes removed
+    (``^\\*a^`` holds the text ``*a``), so the text is shorter than its source and
+    everything after an escape sat one column early: a fix there rewrote the wrong
+    characters. ``meta["pad_parts"]`` lists each contiguous ``(pos, text)`` piece,
+    and the closing token is moved to the closing marker.
+    """
+    tokens = state.tokens
+    src = state.src
+    for i in range(1, len(tokens) - 1):
+        token = tokens[i]
+        if token.type != "text" or tokens[i - 1].type not in _UNESCAPING_OPENERS:
+            continue
+        start = (token.meta or {}).get("pad_pos")
+        if start is None:
+            continue
+        parts: list[tuple[int, str]] = []
+        j = start
+        for ch in token.content:
+            if src[j : j + 1] == "\\" and src[j + 1 : j + 2] == ch and ch in _ESCAPABLE:
+                j += 1  # the escaped character starts a new piece
+                parts.append((j, ch))
+            elif parts and parts[-1][0] + len(parts[-1][1]) == j:
+                parts[-1] = (parts[-1][0], parts[-1][1] + ch)
+            else:
+                parts.append((j, ch))
+            j += 1
+        if j - start != len(token.content):  # at least one escape
+            token.meta["pad_parts"] = parts
+        closer = tokens[i + 1]
+        if closer.type in ("sup_close", "sub_close") and closer.meta is not None:
+            closer.meta["pad_pos"] = j
 
 
 def _wrap_fragments_join(original: Any) -> Any:
