@@ -397,18 +397,25 @@ def _tuned_gc() -> Iterator[None]:
     collected, so memory stays bounded (peak RSS is measured on 10,000 pads).
     ``gc.freeze`` before forking the ``--jobs`` workers also keeps those pages
     shared (https://docs.python.org/3/library/gc.html#gc.freeze).
+
+    Only our own freeze is undone: ``gc.unfreeze()`` thaws every frozen object, so
+    when an in-process caller has already frozen some (``gc.get_freeze_count() > 0``)
+    nothing is frozen or unfrozen here, and the caller's objects stay frozen.
     """
     import gc
 
     thresholds = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.collect()
+        gc.freeze()
     gc.set_threshold(50_000, 20, 1000)
     try:
         yield
     finally:  # in-process callers (tests, library users) get their collector back
         gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:

@@ -47,3 +47,22 @@ def test_an_offline_check_does_not_load_the_http_stack(tmp_path):
             "print(rc, 'pad_lint.linkcheck' in sys.modules, 'httpcore' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "1 False False" or out.stdout.strip().splitlines()[-1] == "0 False False"
+
+
+def test_check_in_process_keeps_the_callers_frozen_objects(tmp_path):
+    """A library caller that froze its own objects before calling main() finds
+    them still frozen afterwards (gc.unfreeze() would thaw them all)."""
+    pad = tmp_path / "p.md"
+    pad.write_text("# Notes\n\nTexte sous licence CC BY 4.0.\n", encoding="utf-8")
+    kept = [object() for _ in range(10)]  # noqa: F841 - something of the caller's to freeze
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert cli.main(["check", "--isolated", "--no-cache", str(pad)]) in (0, 1)
+        assert gc.get_freeze_count() == frozen
+        with cli._tuned_gc():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
