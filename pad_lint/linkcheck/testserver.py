@@ -54,6 +54,7 @@ class LogEntry:
     path: str
     start: float          # time.monotonic() when the request line was read
     end: float = 0.0
+    answered: float = 0.0  # time.monotonic() just before the first byte of the answer
     in_flight: int = 0    # requests being served at that moment, this one included
     status: int | None = None
     bytes_sent: int = 0
@@ -149,11 +150,25 @@ class ScriptedServer:
             self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
             entry.in_flight = self._in_flight
             self.log.append(entry)
+        counted = True
+
+        def answering() -> None:
+            # A request stops counting as in flight *before* its answer is written: once
+            # the client has the answer it may send the next request, and that one must
+            # never find this one still counted (the handler returns a moment later).
+            nonlocal counted
+            with self._lock:
+                if counted:
+                    self._in_flight -= 1
+                    counted = False
+                    entry.answered = time.monotonic()
+
         try:
             reply = self._reply_for(method, handler.path)
             wait = self.delay + reply.delay
             if wait:
                 time.sleep(wait)
+            answering()
             if reply.drop:
                 handler.close_connection = True
                 try:
@@ -187,8 +202,8 @@ class ScriptedServer:
             except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
                 handler.close_connection = True
         finally:
+            answering()
             with self._lock:
-                self._in_flight -= 1
                 entry.end = time.monotonic()
 
 
