@@ -418,16 +418,42 @@ def _tuned_gc() -> Iterator[None]:
             gc.unfreeze()
 
 
+def _ignore_sigint() -> None:
+    """Pool initializer: workers ignore Ctrl-C (SIGINT), so that only the parent
+    handles it (one ``pad-lint: interrupted`` line, exit code 130) and stops them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:
-    """Process tasks in order; with ``jobs > 1`` in a process pool (``imap`` keeps the order)."""
+    """Process tasks in order; with ``jobs > 1`` in a process pool (``imap`` keeps the order).
+
+    Ctrl-C reaches every process of the terminal's process group: the workers
+    ignore it (they are started with SIGINT ignored, then :func:`_ignore_sigint`),
+    the parent gets ``KeyboardInterrupt`` and terminates the pool on the way out.
+    """
     if jobs <= 1:
         for t in tasks:
             yield process_input(t)
         return
     import multiprocessing
+    import signal
 
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(jobs) as pool:
+    # Ignored while the workers are forked, so that none can take a Ctrl-C before its
+    # initializer has run; the parent's own handler is back as soon as they exist.
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        ours = True
+    except ValueError:  # not the main thread of the main interpreter: signals are not ours
+        previous, ours = None, False
+    try:
+        pool = ctx.Pool(jobs, initializer=_ignore_sigint)
+    finally:
+        if ours:  # None: a handler installed outside Python; the default is the closest
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+    with pool:
         yield from pool.imap(process_input, tasks, chunksize=4)
 
 
