@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     g.add_argument("--unsafe-fixes", action="store_true",
                    help="also apply unsafe fixes (with --fix, --diff or --fix-only; alone it only counts them)")
-    g.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
+    g.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and how many findings they would fix "
+                        "(\"Would fix N findings in M pads.\"); write nothing, even with --fix or --fix-only")
     g.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
 
     g = check.add_argument_group("output")
@@ -308,6 +309,7 @@ def _lint_one(pad, shown: str, inp, config, settings: RunSettings):  # noqa: ANN
         if outcome.text != pad.text:
             if settings.diff:
                 result.diff = unified_diff(shown, pad.text, outcome.text)
+                result.fixed = outcome.fixed  # with --diff: the fixes the diff shows, none written
                 diagnostics = lint_pad(pad, config)  # report what is there now; nothing was written
             else:
                 result.fixed = outcome.fixed
@@ -599,11 +601,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 _print_statistics(out, stats, fixable_by_code, fmt)
             if human and not args.quiet and not (args.diff or args.fix_only) and not args.statistics:
                 _print_summary(report_out, summary, args)
-            elif (args.fix_only) and not args.quiet:
-                print(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''}.", file=sys.stderr)
-            elif args.diff and not args.quiet:
-                print(f"Would fix {diffs and 'findings in ' or ''}{diffs} pad{'s' if diffs != 1 else ''}."
-                      if diffs else "No fixes would be applied.", file=sys.stderr)
+            elif args.diff and not args.quiet:  # before --fix-only: with --diff nothing is written
+                print(_would_fix(summary.fixed, diffs), file=sys.stderr)
+            elif args.fix_only and not args.quiet:
+                print(f"Fixed {_plural(summary.fixed, 'finding')}.", file=sys.stderr)
         finally:
             report_out.flush()
             if close:
@@ -621,6 +622,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _would_fix(fixes: int, pads: int) -> str:
+    """The ``--diff`` summary (as ruff's "Would fix N errors."): never "0" when a diff was shown."""
+    if not pads:
+        return "No fixes would be applied."
+    if not fixes:  # a diff always comes from at least one fix; say what is certain anyway
+        return f"Would change {_plural(pads, 'pad')}."
+    return f"Would fix {_plural(fixes, 'finding')} in {_plural(pads, 'pad')}."
 
 
 def _print_summary(out: TextIO, s: Any, args: argparse.Namespace) -> None:
