@@ -197,6 +197,29 @@ def parse_config(data: dict[str, Any], source: str | None = None) -> Config:
     return cfg.model_copy(update={"source": source})
 
 
+def toml_error_position(exc: Exception, text: str) -> tuple[str, int | None, int | None]:
+    """Split a :class:`tomllib.TOMLDecodeError` into ``(message, line, column)`` (1-based).
+
+    Python 3.14 gives ``lineno``/``colno``; earlier versions only end the message with
+    ``(at line X, column Y)`` or ``(at end of document)``, the end of ``text`` then.
+    """
+    import re
+
+    message = str(getattr(exc, "msg", None) or exc)
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if m:
+        message, line, column = message[:m.start()], int(m.group(1)), int(m.group(2))
+    m = re.search(r"\s*\(at end of document\)$", message)
+    if m:
+        message = message[:m.start()] + " (at the end of the file)"
+        if line is None:
+            src = text.replace("\r\n", "\n")  # positions count as tomllib does
+            line = src.count("\n") + 1
+            column = len(src) - src.rfind("\n")  # rfind gives -1 on the first line: column len+1
+    return message, line, column
+
+
 def load_config_file(path: str | Path) -> Config:
     """Read one configuration file (``pyproject.toml`` uses its ``[tool.pad-lint]`` table).
 
@@ -205,19 +228,25 @@ def load_config_file(path: str | Path) -> Config:
     """
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        raw = p.read_bytes()
     except FileNotFoundError:
         raise ConfigError("configuration file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration ({exc})", path=str(path)) from None
+    except IsADirectoryError:
+        raise ConfigError("this is a folder, not a configuration file", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration ({exc.strerror or exc})", path=str(path)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        raise ConfigError(f"cannot read configuration: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                          "save the file as UTF-8", path=str(path), line=line, column=column) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        import re
-
-        m = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
-        if m:
-            raise ConfigError(f"invalid TOML: {str(exc)[:m.start()]}", path=str(path),
-                              line=int(m.group(1)), column=int(m.group(2))) from None
-        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+        message, line, column = toml_error_position(exc, text)
+        raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line, column=column) from None
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("pad-lint", {})
     return parse_config(data, source=str(path))

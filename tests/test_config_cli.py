@@ -155,6 +155,31 @@ def test_toml_syntax_error_has_line_and_column(project, capsys):
     assert code == 2 and err.startswith(f"{project / '.pad-lint.toml'}:2:1: invalid TOML")
 
 
+@pytest.mark.parametrize(("name", "text", "where"), [
+    # tomllib says "(at end of document)" here, with no line: the end of the file is given
+    ("pad-lint.toml", 'select = ["LIC"', ":1:16: invalid TOML: Unclosed array (at the end of the file)"),
+    ("pad-lint.toml", "select = [\n", ":2:1: invalid TOML: Invalid value (at the end of the file)"),
+    ("pyproject.toml", "[tool.pad-lint]\nselect = [\n", ":3:1: invalid TOML: Invalid value (at the end of the file)"),
+    ("pyproject.toml", "[tool.pad-lint]\nselect = [1,,]\n", ":2:13: invalid TOML: Invalid value"),
+    ("pad-lint.toml", "x = 1\r\nx = 2\r\n", ":2:6: invalid TOML: Cannot overwrite a value"),
+])
+def test_toml_syntax_errors_always_have_line_and_column(project, capsys, name, text, where):
+    (project / name).write_bytes(text.encode("utf-8"))
+    write(project / "a.md", TODO_PAD)
+    code, out, err = check(capsys, "a.md")
+    assert code == 2 and out == []
+    assert err == f"{project / name}{where}\n"
+
+
+def test_config_not_utf8_has_line_and_column(project, capsys):
+    (project / "pad-lint.toml").write_bytes('select = ["LIC"]\n# caf\xe9\n'.encode("latin-1"))
+    write(project / "a.md", TODO_PAD)
+    code, _, err = check(capsys, "a.md")
+    assert code == 2
+    assert err == (f"{project / 'pad-lint.toml'}:2:6: cannot read configuration: not UTF-8 text (byte 0xe9); "
+                   "save the file as UTF-8\n")
+
+
 def test_unknown_rule_on_command_line(project, capsys):
     write(project / "a.md", TODO_PAD)
     code, _, err = check(capsys, "a.md", "--select", "XYZ")
@@ -357,3 +382,13 @@ def test_discovery_stops_at_the_repository_root(tmp_path):
     loose = tmp_path / "loose"
     loose.mkdir()
     assert find_config_file(loose / "b.md") == (tmp_path / "pyproject.toml").resolve()
+
+
+def test_toml_error_position_uses_attributes_when_python_has_them():
+    """Python 3.14's TOMLDecodeError has msg/lineno/colno and no position in msg."""
+    from pad_lint.config import toml_error_position
+
+    class Fake(ValueError):
+        msg, lineno, colno = "Invalid value", 4, 2
+
+    assert toml_error_position(Fake("Invalid value (at line 4, column 2)"), "") == ("Invalid value", 4, 2)
