@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     g = check.add_argument_group("configuration")
     g.add_argument("--config", action="append", default=[], metavar="PATH|KEY=VALUE",
                    help="a configuration file to use for every pad, or a TOML `key = value` override "
-                        "(repeatable), e.g. --config 'ignore = [\"INC\"]'")
+                        "(repeatable), e.g. --config 'ignore = [\"INC\"]'; a value that is neither an existing "
+                        "file nor valid TOML is an error (exit code 2)")
     g.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     g.add_argument("--select", type=_csv, metavar="RULES", help="rules to enable (codes, names or prefixes, comma separated)")
     g.add_argument("--extend-select", type=_csv, metavar="RULES", help="rules to enable in addition")
@@ -136,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parse = sub.add_parser("parse", help="print a pad's event document as JSON")
     parse.add_argument("input", metavar="INPUT", help="a pad file, - for standard input, or a HedgeDoc URL")
-    parse.add_argument("--config", metavar="PATH", help="configuration file (default: discovered)")
+    parse.add_argument("--config", metavar="PATH|KEY=VALUE",
+                       help="a configuration file (default: discovered), or a TOML `key = value` override")
     parse.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parse.add_argument("--stdin-filename", metavar="PATH")
     parse.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
@@ -181,8 +183,7 @@ def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]
     options that add to it (as ruff's ``--extend-select`` and ``--ignore`` do)."""
     from .config import parse_overrides
 
-    inline = [c for c in args.config if not Path(c).is_file() and "=" in c]
-    out = parse_overrides(inline)
+    out = parse_overrides(_split_config(args.config)[1])
     add: dict[str, Any] = {}
     for key in ("select", "exclude"):
         value = getattr(args, key)
@@ -223,18 +224,40 @@ def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]
     return out, add
 
 
-def _resolver(args: argparse.Namespace, overrides: tuple[dict[str, Any], dict[str, Any]] | None = None):  # noqa: ANN202
-    from .config import ConfigResolver
+def _split_config(values: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``--config`` values as ``(files, inline TOML items)``, the way ruff tells them apart.
 
-    files = [c for c in (args.config if isinstance(args.config, list) else [args.config] if args.config else [])
-             if Path(c).is_file() or "=" not in c]
+    An existing file or folder is a configuration file; so is a value that looks like
+    a path (ends with ``.toml`` or holds a ``/``) and has no ``=``, to be reported as
+    "not found". Anything else is inline TOML (``select = ["LIC"]``), and one that
+    does not parse is reported with its TOML error position
+    (:func:`pad_lint.config.parse_overrides`) instead of as a missing file.
+    """
+    files: list[str] = []
+    inline: list[str] = []
+    for value in values:
+        path_like = "=" not in value and (value.lower().endswith(".toml") or "/" in value or os.sep in value)
+        if path_like or (value.strip() and os.path.exists(value)):
+            files.append(value)
+        else:
+            inline.append(value)
+    return files, inline
+
+
+def _resolver(args: argparse.Namespace, overrides: tuple[dict[str, Any], dict[str, Any]] | None = None):  # noqa: ANN202
+    from .config import ConfigResolver, parse_overrides
+
+    files, inline = _split_config(args.config if isinstance(args.config, list)
+                                  else [args.config] if args.config else [])
+    if overrides is None:  # `pad-lint parse`: only --config items
+        overrides = (parse_overrides(inline), {})
     if len(files) > 1:
         raise UsageError("--config names more than one configuration file; give one")
     if files and getattr(args, "isolated", False):
         raise UsageError("--config PATH and --isolated cannot be used together")
-    if files and not Path(files[0]).is_file():
+    if files and not os.path.exists(files[0]):
         raise ConfigError("configuration file not found", path=files[0])
-    over, add = overrides or ({}, {})
+    over, add = overrides
     return ConfigResolver(config_file=files[0] if files else None, isolated=getattr(args, "isolated", False),
                           overrides=over, additions=add)
 

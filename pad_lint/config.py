@@ -197,6 +197,9 @@ def parse_config(data: dict[str, Any], source: str | None = None) -> Config:
     return cfg.model_copy(update={"source": source})
 
 
+_AT_END = " (at the end of the file)"
+
+
 def toml_error_position(exc: Exception, text: str) -> tuple[str, int | None, int | None]:
     """Split a :class:`tomllib.TOMLDecodeError` into ``(message, line, column)`` (1-based).
 
@@ -212,7 +215,7 @@ def toml_error_position(exc: Exception, text: str) -> tuple[str, int | None, int
         message, line, column = message[:m.start()], int(m.group(1)), int(m.group(2))
     m = re.search(r"\s*\(at end of document\)$", message)
     if m:
-        message = message[:m.start()] + " (at the end of the file)"
+        message = message[:m.start()] + _AT_END
         if line is None:
             src = text.replace("\r\n", "\n")  # positions count as tomllib does
             line = src.count("\n") + 1
@@ -311,15 +314,22 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
     """Parse ``--config "KEY = VALUE"`` items (inline TOML, as ruff accepts) into one mapping.
 
     Raises:
-        ConfigError: an item is not a ``key = value`` TOML line.
+        ConfigError: an item is empty or not valid TOML (the message gives the TOML error
+            position within the item).
     """
     merged: dict[str, Any] = {}
     for item in items:
+        neither = f"--config {item!r} is neither an existing file nor a valid TOML `key = value` line"
+        if not item.strip():
+            raise ConfigError(f"{neither} (it is empty)")
         try:
             data = tomllib.loads(item)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"--config {item!r} is neither a configuration file nor a TOML "
-                              f"`key = value` line ({exc})") from None
+            message, line, column = toml_error_position(exc, item)
+            at_end = message.endswith(_AT_END)
+            message = message.removesuffix(_AT_END)
+            where = f"line {line}, column {column}{', at the end' if at_end else ''}: " if line is not None else ""
+            raise ConfigError(f"{neither} ({where}{message[:1].lower()}{message[1:]})") from None
         merged = _deep_merge(merged, data)
     return merged
 

@@ -114,6 +114,43 @@ def test_missing_config_file_exit_2(project, capsys):
     assert code == 2 and err.strip() == "nope.toml: configuration file not found"
 
 
+@pytest.mark.parametrize(("value", "why"), [
+    ("[[[", "line 1, column 3: invalid initial character for a key part"),
+    ("select", "line 1, column 7, at the end: expected '=' after a key in a key/value pair"),
+    ('select = ["LIC"', "line 1, column 16, at the end: unclosed array"),
+    ("", "it is empty"),
+])
+def test_config_value_neither_file_nor_toml(project, capsys, value, why):
+    write(project / "a.md", TODO_PAD)
+    code, out, err = check(capsys, "a.md", "--config", value)
+    assert code == 2 and out == []
+    assert err == (f"pad-lint: error: --config {value!r} is neither an existing file nor a valid TOML "
+                   f"`key = value` line ({why})\n")
+    assert "not found" not in err
+
+
+def test_config_folder_is_not_a_configuration_file(project, capsys):
+    (project / "conf.toml").mkdir()
+    write(project / "a.md", TODO_PAD)
+    code, _, err = check(capsys, "a.md", "--config", "conf.toml")
+    assert code == 2 and err == "conf.toml: this is a folder, not a configuration file\n"
+
+
+def test_config_file_without_toml_suffix_is_still_a_file(project, fake, capsys):
+    write(project / "settings", 'select = ["PAD903"]\n')
+    write(project / "a.md", TODO_PAD + "NOTE\n")
+    code, lines, err = check(capsys, "a.md", "--config", "settings")
+    assert err == "" and codes(lines) == ["PAD903"]
+
+
+def test_parse_accepts_inline_config_and_reports_bad_values(project, capsys):
+    write(project / "a.md", TODO_PAD)
+    assert main(["parse", "a.md", "--config", "[[["]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pad-lint: error: --config '[[[' is neither an existing file nor a valid TOML")
+    assert main(["parse", "a.md", "--config", 'select = ["LIC"]']) == 0
+
+
 def test_config_and_isolated_conflict(project, capsys):
     write(project / "c.toml", "")
     write(project / "a.md", TODO_PAD)
