@@ -12,6 +12,10 @@ Location: ``platformdirs.user_cache_dir("pad-lint")`` (e.g.
 One small JSON file per entry under ``v1/<2 hex>/<hash>.json``, written
 atomically, so parallel workers never see a half-written entry. Runs with
 ``--fix``/``--diff``, standard input, URLs and online link checks are not cached.
+
+A cache folder that cannot be used (the path is a file, or it cannot be written)
+is found once per run by :func:`cache_problem`; the command line then prints one
+warning and checks without the cache, with its usual exit code (as ruff does).
 """
 
 from __future__ import annotations
@@ -67,6 +71,30 @@ def config_fingerprint(config: "Config") -> str:
     """Hash of every configuration value (not where it came from)."""
     data = config.model_dump(mode="json", exclude={"source"})
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def cache_problem(directory: str | os.PathLike[str]) -> str | None:
+    """Why the cache cannot be used in ``directory`` (plain words), or None when it can.
+
+    Creates the folder if needed and writes then removes a temporary file in it, which
+    is what storing an entry needs.
+    """
+    root = Path(directory) / CACHE_FORMAT
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=root, suffix=".tmp")
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        for p in (root, *root.parents):  # the closest existing one: a file where a folder should be?
+            if p.exists():
+                if not p.is_dir():
+                    return "it is a file, not a folder" if p == Path(directory) else f"{p} is a file, not a folder"
+                break
+        if isinstance(exc, PermissionError):
+            return "no permission to write there"
+        return f"it cannot be created or written: {exc.strerror or exc}"
+    return None
 
 
 class ResultCache:

@@ -119,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="pads linted in parallel (0: one per CPU; default 1)")
     g.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     g.add_argument("--cache-dir", metavar="PATH", default=os.environ.get("PAD_LINT_CACHE_DIR") or None,
-                   help="where results are cached (default: the user cache folder)")
+                   help="where results are cached (default: the user cache folder); when it cannot be "
+                        "used (a file, or not writable) a warning is printed and the check runs without it")
     g.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="for fetching HedgeDoc URLs")
     g.add_argument("--online", action="store_true",
                    help="also check http(s) links over the network, each address once per run "
@@ -566,10 +567,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if stdin_fix_to_stdout and not args.output_file:
         report_out = sys.stderr  # the fixed pad goes to standard output
     settings.need_lines = fmt == "full" and not args.statistics
-    if not args.no_cache:
-        from .cache import default_cache_dir
+    if not args.no_cache and not (settings.fix or settings.diff or settings.fix_only):  # fixes are never cached
+        from .cache import cache_problem, default_cache_dir
 
         settings.cache_dir = args.cache_dir or str(default_cache_dir())
+        problem = cache_problem(settings.cache_dir)
+        if problem:  # as ruff: warn once, check without the cache, usual exit code
+            _error(f"pad-lint: warning: cannot use the cache folder {settings.cache_dir} ({problem}); "
+                   "checking without the cache")
+            settings.cache_dir = None
     options = ReportOptions(color=_use_color(args, report_out), tool_version=__version__)
     human = fmt in HUMAN_FORMATS
     quiet_report = args.fix_only or args.diff or args.statistics
