@@ -7,6 +7,16 @@ an edited rule module or a different configuration therefore misses the
 cache; nothing needs invalidating by hand. ``pad-lint clean`` deletes it,
 ``--no-cache`` bypasses it.
 
+Files next to the pad: some link rules look at the files a pad links to
+(LNK004 whether ``./plan.pdf`` exists, LNK007 whether ``slurm/README.md`` does,
+LNK003 the headings of a linked ``./other.md``). Which files those are is only
+known once the pad is parsed, so they cannot be part of the key itself: each
+entry records the state of every local file the pad links to
+(:func:`local_dependencies`, :func:`dependency_state`: missing, folder, file,
+and the content hash of a linked Markdown file), and an entry whose recorded
+states differ from the files now is a miss. Creating, deleting or replacing a
+linked file therefore gives a fresh result, as if the states were in the key.
+
 Location: ``platformdirs.user_cache_dir("pad-lint")`` (e.g.
 ``~/.cache/pad-lint`` on Linux), or ``--cache-dir`` / ``PAD_LINT_CACHE_DIR``.
 One small JSON file per entry under ``v1/<2 hex>/<hash>.json``, written
@@ -24,10 +34,11 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
@@ -73,6 +84,56 @@ def config_fingerprint(config: "Config") -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
+def local_dependencies(shown_path: str, view: Any) -> list[str]:
+    """The local files whose state a pad's result depends on, as paths next to the pad.
+
+    Every link or image address without a scheme that does not start with ``#``,
+    ``?`` or ``/`` (other pads on the server), resolved against the pad's folder as
+    the link rules resolve them (``./x``, ``../x`` and also ``x``, which LNK007
+    looks for): a superset of what LNK003, LNK004 and LNK007 read.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from .links.urls import scheme_of
+
+    base = Path(shown_path).parent
+    out: set[str] = set()
+    for url in [link.href for link in view.links] + [img.src for img in view.images]:
+        url = (url or "").strip()
+        if not url or url.startswith(("#", "?", "/")) or scheme_of(url) is not None:
+            continue
+        try:
+            rel = unquote(urlsplit(url).path)
+        except ValueError:
+            continue
+        if rel:
+            out.add(str(base / rel))
+    return sorted(out)
+
+
+def dependency_state(path: str) -> str:
+    """What the link rules can see of ``path``: ``missing``, ``dir``, ``other``, or ``file``
+    (for a Markdown file, whose headings LNK003 reads, ``file:`` and its content's SHA-256)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):  # ValueError: a NUL byte (%00) in the address
+        return "missing"
+    if stat.S_ISDIR(st.st_mode):
+        return "dir"
+    if not stat.S_ISREG(st.st_mode):
+        return "other"
+    if Path(path).suffix.lower() in (".md", ".markdown"):
+        try:
+            with open(path, "rb") as fh:  # (hashlib.file_digest is Python 3.11+)
+                h = hashlib.sha256()
+                for block in iter(lambda: fh.read(1 << 16), b""):
+                    h.update(block)
+                return "file:" + h.hexdigest()
+        except OSError:
+            return "file:unreadable"
+    return "file"
+
+
 def cache_problem(directory: str | os.PathLike[str]) -> str | None:
     """Why the cache cannot be used in ``directory`` (plain words), or None when it can.
 
@@ -112,12 +173,15 @@ class ResultCache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, content_sha256: str, shown_path: str, config: "Config", with_lines: bool) -> "FileResult | None":
-        """The cached result, or None (missing or unreadable entries are misses)."""
+        """The cached result, or None (missing or unreadable entries are misses, and so are
+        entries made when a local file the pad links to was in another state)."""
         from .report import FileResult
         from .report.model import ReportDiagnostic
 
         try:
             data = json.loads(self._file(self.key(content_sha256, shown_path, config, with_lines)).read_text("utf-8"))
+            if any(dependency_state(path) != state for path, state in data["deps"].items()):
+                return None
             return FileResult(path=data["path"],
                               findings=[ReportDiagnostic.model_validate(f) for f in data["findings"]],
                               lines={int(k): v for k, v in data["lines"].items()}, cached=True)
@@ -125,11 +189,14 @@ class ResultCache:
             return None
 
     def put(self, content_sha256: str, shown_path: str, config: "Config", with_lines: bool,
-            result: "FileResult") -> None:
-        """Store ``result``; failures (read-only disk, full disk) are ignored: the cache is an optimisation."""
+            result: "FileResult", dependencies: list[str] | None = None) -> None:
+        """Store ``result``, with the current state of the local ``dependencies`` (the paths
+        :func:`local_dependencies` gives for the pad); failures (read-only disk, full disk)
+        are ignored: the cache is an optimisation."""
         target = self._file(self.key(content_sha256, shown_path, config, with_lines))
         data = {"path": result.path, "findings": [f.model_dump(mode="json") for f in result.findings],
-                "lines": {str(k): v for k, v in result.lines.items()}}
+                "lines": {str(k): v for k, v in result.lines.items()},
+                "deps": {path: dependency_state(path) for path in dependencies or ()}}
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")

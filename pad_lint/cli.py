@@ -348,7 +348,12 @@ def _lint_one(pad, shown: str, inp, config, settings: RunSettings):  # noqa: ANN
         from .source import Pad
         shown_pad = pad if settings.diff or outcome.text == pad.text else Pad(text=outcome.text, path=shown)
     else:
-        diagnostics = lint_pad(pad, config, view=_PREPARSED.pop((shown, pad.sha256), None))
+        view = _PREPARSED.pop((shown, pad.sha256), None)
+        if view is None and cache is not None:  # the cache entry needs the pad's local links
+            from .markdown.view import build_view
+
+            view = build_view(pad)
+        diagnostics = lint_pad(pad, config, view=view)
         shown_pad = pad
     index = shown_pad.index
     result.findings = [ReportDiagnostic.from_diagnostic(d.model_copy(update={"path": shown}), index)
@@ -359,7 +364,10 @@ def _lint_one(pad, shown: str, inp, config, settings: RunSettings):  # noqa: ANN
                 if line <= index.line_count:
                     result.lines[line] = index.line_text(line - 1)
     if cache is not None:
-        cache.put(pad.sha256, shown, config, settings.need_lines, result)
+        from .cache import local_dependencies
+
+        cache.put(pad.sha256, shown, config, settings.need_lines, result,
+                  dependencies=local_dependencies(shown, view))
     return result
 
 
