@@ -17,9 +17,11 @@ Exit codes (``check``): 0 no finding at or above ``--fail-level`` (default
 ``error``: warnings and infos are shown but do not fail, as in markdownlint,
 Vale and textlint); 1 findings at or above it (with ``--diff``: a fix would
 change a file); 2 a usage, configuration or input error (a file cannot be read,
-a URL cannot be fetched, an unknown option, key or rule). Every error is one
+a URL cannot be fetched, an unknown option, key or rule); 130 interrupted
+(Ctrl-C, also with ``--jobs``: one ``pad-lint: interrupted`` line). Every error is one
 line naming the file and position; there are no tracebacks
-(``PAD_LINT_DEBUG=1`` shows them).
+(``PAD_LINT_DEBUG=1`` shows them). A ``--cache-dir`` that cannot be used is not an
+error: one warning, then the check runs without the cache.
 """
 
 from __future__ import annotations
