@@ -9,13 +9,19 @@ linear work grows about 8×, quadratic work 64×.
 
 from __future__ import annotations
 
+import pathlib
+import random
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import pad_lint
 from pad_lint.config import parse_config
-from pad_lint.licences import analyse_licence
+from pad_lint.licences import analyse_licence, match
+from pad_lint.licences.match import Finding, _non_overlapping, find_names
+from pad_lint.licences.normalise import fold
 from pad_lint.markdown.view import build_view
 from pad_lint.source import Pad
 
@@ -88,3 +94,65 @@ def test_a_title_about_licences_is_a_section_that_holds_its_subsections():
     assert pad_lint.lint(text, config=parse_config({"select": ["LIC"]})) == []
     empty = "# Notes\n\n## Licence\n\n### Détail\n\nCe texte est sous licence CC BY 4.0.\n"
     assert pad_lint.lint(empty, config=parse_config({"select": ["LIC"]})) == []
+
+
+# ------------------------------------------------------------------ overlapping licence names
+
+def _non_overlapping_reference(found):
+    """The resolution :func:`match._non_overlapping` replaced (each finding compared with every
+    one kept before it: quadratic), kept as the reference."""
+    kept = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), not f.precise, f.start)):
+        if any(f.start < k.end and k.start < f.end for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _names_seconds(n: int) -> float:
+    text = fold("CC BY " * n).text
+    t0 = time.process_time()
+    found = find_names(text)
+    elapsed = time.process_time() - t0
+    assert len(found) == n and all(f.family == "CC-BY" for f in found)
+    return elapsed
+
+
+def test_a_line_of_licence_names_is_resolved_in_n_log_n():
+    """``"CC BY " * 30000`` on one line took 18 s: every finding was compared with every
+    finding kept before it."""
+    _names_seconds(100)  # warm the patterns
+    small, large = _names_seconds(1_500), _names_seconds(12_000)
+    # n log n: ~9x; the old quadratic resolution: 64x
+    assert large < max(small, 0.02) * 25, (small, large)
+
+
+_spans = st.tuples(st.integers(0, 60), st.integers(0, 12), st.booleans(), st.integers(0, 3))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_spans, max_size=40))
+def test_overlap_resolution_equals_the_plain_scan(spans):
+    """Empty spans, equal spans, precise and imprecise ties: the same findings kept, in the same order."""
+    found = [Finding(f"ID-{tag}" if precise else None, f"F{tag}", start, start + length)
+             for start, length, precise, tag in spans]
+    assert _non_overlapping(found) == _non_overlapping_reference(found)
+
+
+def test_licence_names_of_real_text_are_those_of_the_plain_scan(monkeypatch):
+    """Every pad of the benchmark corpus and of the examples, and sentences built from the
+    licence words: the findings with the new resolution are those of the old one."""
+    root = pathlib.Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for folder in ("benchmarks/corpus/pads-1000", "examples") for p in sorted((root / folder).rglob("*.md"))]
+    rng = random.Random(7)
+    words = ("licence CC BY-SA 4.0 CC BY 3.0 FR creative commons attribution partage dans les mêmes conditions "
+             "by-nc-sa cc0 domaine public etalab 2.0 licence ouverte MIT Apache-2.0 GPL v3 GFDL tous droits réservés "
+             "libre de droits ODbL AT ES 2.0 ( ) . ; -").split()
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(5, 60))) for _ in range(300)]
+    folded = [fold(t).text for t in texts]
+    new = [find_names(t) for t in folded]
+    monkeypatch.setattr(match, "_non_overlapping", _non_overlapping_reference)
+    old = [find_names(t) for t in folded]
+    assert sum(map(len, new)) > 100
+    assert new == old

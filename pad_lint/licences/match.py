@@ -18,6 +18,7 @@ licence SPDX lacks, or ``LicenseRef-all-rights-reserved``) or *imprecise*
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -352,12 +353,36 @@ def _looks_like_licence_id(token: str) -> bool:
 
 
 def _non_overlapping(found: list[Finding]) -> list[Finding]:
+    """The findings kept when overlaps are resolved: longer spans first, then precise
+    over imprecise, then earlier; a finding is dropped when it overlaps one kept before
+    (``f.start < k.end and k.start < f.end``). In text order.
+
+    A finding overlaps a kept one exactly when the largest ``end`` of the kept findings
+    that start before ``f.end`` is greater than ``f.start``: a Fenwick tree of prefix
+    maxima over the (sorted, distinct) starts answers that in O(log n), so the whole is
+    O(n log n) instead of comparing every finding with every kept one (a line of
+    30,000 "CC BY" took 18 s).
+    """
+    starts = sorted({f.start for f in found})
+    size = len(starts)
+    tree = [-1] * (size + 1)          # tree[i]: max end of the kept findings in its range of starts
     kept: list[Finding] = []
     # Prefer longer spans, then precise over imprecise, then earlier.
     for f in sorted(found, key=lambda f: (-(f.end - f.start), not f.precise, f.start)):
-        if any(f.start < k.end and k.start < f.end for k in kept):
+        i = bisect_left(starts, f.end)  # kept findings starting before f.end: starts[:i]
+        best = -1
+        while i > 0:
+            if tree[i] > best:
+                best = tree[i]
+            i &= i - 1
+        if best > f.start:
             continue
         kept.append(f)
+        i = bisect_left(starts, f.start) + 1
+        while i <= size:
+            if tree[i] < f.end:
+                tree[i] = f.end
+            i += i & -i
     return sorted(kept, key=lambda f: f.start)
 
 
