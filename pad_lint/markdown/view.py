@@ -264,28 +264,33 @@ class PadView:
 class _SourceMap:
     """Maps offsets in a block's inline ``content`` to offsets in the pad text."""
 
-    def __init__(self, index: LineIndex, content: str, first_line0: int, cursors: dict[int, int]):
+    def __init__(self, index: LineIndex, content: str, first_line0: int, cursors: dict[int, int],
+                 lines_of: "_SourceLines | None" = None):
         self.content_starts: list[int] = []
         self.source_starts: list[int] = []
         self.limit = len(index.text)
+        source_line = lines_of or _SourceLines(index)
         lines = content.split("\n")
         # markdown-it's paragraph rule str.strip()s its content, which also drops
         # leading lines holding only whitespace CommonMark does not call blank
         # (form feed, U+2028…): start at the source line the content really starts on.
+        # (``not src.strip()`` is tested first, as ``isspace``: on a long line, the
+        # substring search would scan it for every cell of a table row.)
         first = lines[0].strip()
-        while (first and first_line0 + 1 < index.line_count and first not in index.line_text(first_line0)
-               and not index.line_text(first_line0).strip()):
+        while first and first_line0 + 1 < index.line_count:
+            src = source_line(first_line0)[0]
+            if (src and not src.isspace()) or first in src:
+                break
             first_line0 += 1
         pos = 0
         for i, line in enumerate(lines):
             line0 = first_line0 + i
-            src = index.line_text(line0)
+            src, src_r = source_line(line0)
             floor = cursors.get(line0, 0)
             stripped = line.rstrip()
             col = -1
             expanded = False
             if stripped:
-                src_r = src.rstrip()
                 if src_r.endswith(stripped) and len(src_r) - len(stripped) >= floor:
                     col = len(src_r) - len(stripped)
                 else:
@@ -309,6 +314,25 @@ class _SourceMap:
         if i < 0:
             i = 0
         return min(self.limit, max(0, self.source_starts[i] + offset - self.content_starts[i]))
+
+
+class _SourceLines:
+    """``index.line_text(line0)`` and its ``rstrip()``, remembered for the last line asked.
+
+    The cells of a table row are inline blocks of one source line: without it, every
+    cell sliced (and right-stripped) the whole row again (20,000 columns: quadratic).
+    """
+
+    def __init__(self, index: LineIndex):
+        self.index = index
+        self.line0 = -1
+        self.texts = ("", "")
+
+    def __call__(self, line0: int) -> tuple[str, str]:
+        if line0 != self.line0:
+            src = self.index.line_text(line0)
+            self.line0, self.texts = line0, (src, src.rstrip())
+        return self.texts
 
 
 class _ShiftedMap:
@@ -343,6 +367,7 @@ class _Walker:
         self.env = env
         self.index = view.pad.index
         self.cursors: dict[int, int] = {}
+        self.source_lines = _SourceLines(self.index)
         self.stack: list[Token] = []
         self.section: int | None = None
         self.footnote_maps: dict[int, _ShiftedMap] = {}
@@ -485,7 +510,7 @@ class _Walker:
         view = self.view
         a = (tok.map or [0, 1])[0]
         if smap is None:
-            smap = _SourceMap(self.index, tok.content, a, self.cursors)
+            smap = _SourceMap(self.index, tok.content, a, self.cursors, self.source_lines)
         children = tok.children or []
         kind = "paragraph"
         if opener is not None:
