@@ -10,19 +10,154 @@ pad text, so every extracted fact gets an exact :class:`~pad_lint.spans.Span`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..markdown.view import Block, PadView
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[(?P<text>[^\]\[]*)\]\((?P<url><[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+#: What follows the destination of an inline link: an optional title, then ``)``.
+_LINK_TAIL_SRC = r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+_LINK = re.compile(r"\[(?P<text>[^\]\[]*)\]\((?P<url><[^>]*>|[^)\s]*)" + _LINK_TAIL_SRC)
+_LINK_TAIL = re.compile(_LINK_TAIL_SRC)
 _REF_LINK = re.compile(r"\[(?P<text>[^\]\[]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]+)>", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
 _PUNCT_ESC = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 #: Characters none of the cases of :func:`clean_inline` starts on: copied as they are.
 _PLAIN_RUN = re.compile(r"[^!\[<*_~=+`\\]+")
+#: The beginnings :func:`_Scan.autolink_end` and :func:`_Scan.tag_end` read before looking further.
+_AUTOLINK_HEAD = re.compile(r"<(?:https?|mailto):", re.I)
+_TAG_HEAD = re.compile(r"</?[A-Za-z]")
+_LABEL_END = re.compile(r"[\[\]]")
+_URL_END = re.compile(r"[)\s]")
+_AUTOLINK_END = re.compile(r"[>\s]")
+
+
+class _Scan:
+    """Where the patterns of :func:`clean_inline` match on one line, read from where the
+    characters that end them are, so that a pattern that cannot match is not run.
+
+    Each pattern scans to the next occurrence of some character (``]``, ``)``, ``>``, ``-->``…)
+    and fails when it is not there or not followed by what it needs. Run at every ``[``, ``!``
+    or ``<`` of a line that has many of them and few of those characters (``"[a](" * 10000``),
+    the scans were quadratic: 10,000 ``[a](`` took 11 s (with the backtracking of ``_LINK``),
+    8,000 ``![a](`` 8.6 s, 8,000 ``<http:x`` 2.9 s. Here the next occurrence of each ending is
+    looked up in a sorted list of its positions (built on first use), so each ``*_end`` method
+    costs O(log n) (the tail of a link, title and ``)``, is matched once per position), and a
+    pattern is only run, with ``endpos`` set to the end computed here, where it matches. The
+    ends are exactly those of the patterns (each method says why), so the results are those of
+    ``pattern.match``; ``tests/test_event_lines_scale.py`` keeps the old function to compare.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self._positions: dict[object, list[int]] = {}
+        self._tails: dict[int, int | None] = {}
+
+    #: Lines up to this length are searched directly (the scans are short; building the
+    #: lists of positions would cost more).
+    SHORT = 256
+
+    def next(self, what: str | re.Pattern[str], pos: int) -> int:
+        """Start of the first occurrence of ``what`` (a string, or a pattern whose matches
+        cannot overlap) at or after ``pos``; -1 when there is none."""
+        if len(self.raw) <= self.SHORT:
+            if isinstance(what, str):
+                return self.raw.find(what, pos)
+            m = what.search(self.raw, pos)
+            return m.start() if m else -1
+        found = self._positions.get(what)
+        if found is None:
+            raw = self.raw
+            if isinstance(what, str):
+                found, k = [], raw.find(what)
+                while k >= 0:
+                    found.append(k)
+                    k = raw.find(what, k + len(what))
+            else:
+                found = [m.start() for m in what.finditer(raw)]
+            self._positions[what] = found
+        k = bisect_left(found, pos)
+        return found[k] if k < len(found) else -1
+
+    def image_end(self, i: int) -> int | None:
+        """End of the match of :data:`_IMAGE` at ``i``: ``[^\\]]*`` stops at the first ``]``, which
+        must be followed by ``(``; ``[^)]*`` stops at the first ``)`` after it."""
+        if not self.raw.startswith("![", i):
+            return None
+        j = self.next("]", i + 2)
+        if j < 0 or not self.raw.startswith("(", j + 1):
+            return None
+        k = self.next(")", j + 2)
+        return k + 1 if k >= 0 else None
+
+    def _tail_end(self, pos: int) -> int | None:
+        """End of :data:`_LINK_TAIL` matched at ``pos`` (remembered: several links can share it)."""
+        if pos not in self._tails:
+            m = _LINK_TAIL.match(self.raw, pos)
+            self._tails[pos] = m.end() if m else None
+        return self._tails[pos]
+
+    def _label_end(self, i: int) -> int:
+        """Index of the ``]`` closing the label of a link opened at ``i`` (the label holds no
+        ``[`` or ``]``), or -1."""
+        c = self.next(_LABEL_END, i + 1)
+        return c if c >= 0 and self.raw[c] == "]" else -1
+
+    def link_end(self, i: int) -> int | None:
+        """End of the match of :data:`_LINK` at ``i``.
+
+        After ``](``, the destination is ``<…>`` up to the first ``>`` (tried first), else
+        ``[^)\\s]*`` up to the first ``)`` or white space; a shorter destination would leave
+        neither white space nor ``)`` for the tail, so only that end can be followed by
+        :data:`_LINK_TAIL`."""
+        raw = self.raw
+        c = self._label_end(i)
+        if c < 0 or not raw.startswith("(", c + 1):
+            return None
+        u = c + 2
+        if raw.startswith("<", u):
+            g = self.next(">", u + 1)
+            if g >= 0 and (end := self._tail_end(g + 1)) is not None:
+                return end
+        v = self.next(_URL_END, u)
+        return self._tail_end(v) if v >= 0 else None
+
+    def ref_link_end(self, i: int) -> int | None:
+        """End of the match of :data:`_REF_LINK` at ``i``: a label of one character or more,
+        ``][``, then up to the first ``]``."""
+        c = self._label_end(i)
+        if c < i + 2 or not self.raw.startswith("[", c + 1):
+            return None
+        k = self.next("]", c + 2)
+        return k + 1 if k >= 0 else None
+
+    def autolink_end(self, i: int) -> int | None:
+        """End of the match of :data:`_AUTOLINK` at ``i``: after the scheme, ``[^>\\s]+`` stops
+        at the first ``>`` or white space, which must be a ``>`` and not the first character."""
+        head = _AUTOLINK_HEAD.match(self.raw, i)
+        if head is None:
+            return None
+        v = self.next(_AUTOLINK_END, head.end())
+        return v + 1 if v > head.end() and self.raw[v] == ">" else None
+
+    def tag_end(self, i: int) -> int | None:
+        """End of the match of :data:`_HTML_TAG` at ``i``: a tag up to the first ``>``, else a
+        comment up to the first ``-->`` after ``<!--`` with no line break before it."""
+        head = _TAG_HEAD.match(self.raw, i)
+        if head is not None:
+            g = self.next(">", head.end())
+            if g >= 0:
+                return g + 1
+        if self.raw.startswith("<!--", i):
+            e = self.next("-->", i + 4)
+            if e >= 0:
+                nl = self.next("\n", i + 4)
+                if nl < 0 or nl >= e:
+                    return e + 3
+        return None
 
 
 @dataclass
@@ -73,6 +208,7 @@ def clean_inline(raw: str, base: int) -> tuple[str, Sequence[int], list[PlainLin
     links: list[PlainLink] = []
     strong: list[tuple[int, int]] = []
     strong_open: int | None = None
+    scan: _Scan | None = None        # where the link, image and tag patterns can match
     size = 0                         # plain characters so far
     i = 0
     while i < n:
@@ -84,10 +220,13 @@ def clean_inline(raw: str, base: int) -> tuple[str, Sequence[int], list[PlainLin
             i = j
             continue
         ch = raw[i]
-        if ch == "!" and (m := _IMAGE.match(raw, i)):
-            i = m.end()
+        if scan is None and ch in "![<":
+            scan = _Scan(raw)
+        if ch == "!" and (end := scan.image_end(i)) is not None:
+            i = end
             continue
-        if ch == "[" and (m := _LINK.match(raw, i) or _REF_LINK.match(raw, i)):
+        if ch == "[" and ((end := scan.link_end(i)) is not None and (m := _LINK.match(raw, i, end))
+                          or (end := scan.ref_link_end(i)) is not None and (m := _REF_LINK.match(raw, i, end))):
             start = size
             label = m.group("text")
             j, stop = m.start("text"), m.end("text")
@@ -107,7 +246,7 @@ def clean_inline(raw: str, base: int) -> tuple[str, Sequence[int], list[PlainLin
             links.append(PlainLink(start, size, url.strip("<>"), label))
             i = m.end()
             continue
-        if ch == "<" and (m := _AUTOLINK.match(raw, i)):
+        if ch == "<" and (end := scan.autolink_end(i)) is not None and (m := _AUTOLINK.match(raw, i, end)):
             start = size
             url, at = m.group("url"), m.start("url")
             out.append(url)
@@ -116,8 +255,8 @@ def clean_inline(raw: str, base: int) -> tuple[str, Sequence[int], list[PlainLin
             links.append(PlainLink(start, size, url, url))
             i = m.end()
             continue
-        if ch == "<" and (m := _HTML_TAG.match(raw, i)):
-            i = m.end()
+        if ch == "<" and (end := scan.tag_end(i)) is not None:
+            i = end
             continue
         if raw.startswith(("**", "__"), i):
             if strong_open is None:
