@@ -306,6 +306,140 @@ def _anchor_sets(view: PadView) -> dict[str, set[str]]:
     return {d: _anchor_set(view, d) for d in hid.DIALECTS}
 
 
+#: Above this many ids of a length ``difflib`` would compare with a fragment, the spelling
+#: suggestion compares it only with a shortlist (pads of the corpus have at most ~150).
+_CLOSE_CAP = 200
+#: Ids taken on each side of the fragment in each of the two sorted orders of the shortlist.
+_CLOSE_WINDOW = 8
+#: Of the shortlist, how many (best ``quick_ratio`` first) get the costly ``ratio``.
+_CLOSE_RATIOS = 3
+_CLOSE_CUTOFF = 0.75
+
+
+class _FragmentIndex:
+    """What :func:`fragment_verdict` needs of one view in one dialect, computed once.
+
+    Every missing fragment used to sort the ids, compare them all case-insensitively,
+    scan each other dialect's headings and run ``difflib`` over every id: 5,000 links
+    to missing fragments among 5,000 headings took 27 s.
+    """
+
+    def __init__(self, view: PadView, dialect: str):
+        self.view = view
+        self.dialect = dialect
+        self.targets = _anchor_set(view, dialect)
+        self.candidates = sorted(i for i in self.targets if i)
+        # first id (in sorted order) per lower-cased spelling
+        self.by_lower: dict[str, str] = {}
+        for c in self.candidates:
+            self.by_lower.setdefault(c.lower(), c)
+        # ids by length: difflib's first test (real_quick_ratio) only looks at lengths
+        by_length: dict[int, list[str]] = {}
+        for c in self.candidates:
+            by_length.setdefault(len(c), []).append(c)
+        self.lengths = sorted(by_length)
+        self.by_length = by_length
+        self._same_heading: dict[str, dict[str, int]] | None = None
+        self._orders: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
+        self._lower_groups: dict[str, list[str]] | None = None
+        self.verdicts: dict[str, tuple[bool, list[str], str | None, bool]] = {}
+
+    def same_heading(self, other: str) -> dict[str, int]:
+        """Id in dialect ``other`` -> first heading holding it that has an id in this dialect."""
+        if self._same_heading is None:
+            self._same_heading = {}
+        found = self._same_heading.get(other)
+        if found is None:
+            mine = self.view.heading_ids(self.dialect)
+            found = self._same_heading[other] = {}
+            for k, other_id in enumerate(self.view.heading_ids(other)):
+                if other_id and mine[k]:
+                    found.setdefault(other_id, k)
+        return found
+
+    def close_match(self, word: str) -> str | None:
+        """``difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)``, over a bounded list.
+
+        The ids whose length fails difflib's first test are left out (same result). When
+        more than :data:`_CLOSE_CAP` remain, a bounded shortlist is compared instead
+        (:meth:`_shortlist_match`), so a pad of thousands of ids costs a bounded amount
+        per fragment.
+        """
+        lb = len(word)
+
+        def long_enough(la: int) -> bool:  # difflib.SequenceMatcher.real_quick_ratio, exactly
+            return 2.0 * min(la, lb) / (la + lb) >= _CLOSE_CUTOFF
+
+        lengths = self.lengths
+        mid = bisect_right(lengths, lb)
+        picked: list[int] = []
+        count = 0
+        j = mid - 1
+        while j >= 0 and long_enough(lengths[j]) and count <= _CLOSE_CAP:
+            picked.append(lengths[j])
+            count += len(self.by_length[lengths[j]])
+            j -= 1
+        j = mid
+        while j < len(lengths) and long_enough(lengths[j]) and count <= _CLOSE_CAP:
+            picked.append(lengths[j])
+            count += len(self.by_length[lengths[j]])
+            j += 1
+        if count <= _CLOSE_CAP:
+            close = difflib.get_close_matches(word, [c for n in picked for c in self.by_length[n]],
+                                              n=1, cutoff=_CLOSE_CUTOFF)
+            return close[0] if close else None
+        return self._shortlist_match(word, long_enough)
+
+    def _shortlist_match(self, word: str, long_enough: Any) -> str | None:
+        """The best of a bounded shortlist, ranked by ``quick_ratio``; only the first
+        :data:`_CLOSE_RATIOS` are really compared.
+
+        The shortlist: the ids next to ``word`` alphabetically and by reversed spelling (a
+        typo near one end keeps the other in common), and the ids that are a beginning or
+        an end of it (characters added at one end), all case-insensitively.
+        """
+        if self._orders is None:
+            self._orders = (sorted((c.lower(), c) for c in self.candidates),
+                            sorted((c.lower()[::-1], c) for c in self.candidates))
+            self._lower_groups = {}
+            for c in self.candidates:
+                self._lower_groups.setdefault(c.lower(), []).append(c)
+        groups = self._lower_groups or {}
+        low = word.lower()
+        pool: set[str] = set()
+        for order, key in zip(self._orders, (low, low[::-1])):
+            i = bisect_right(order, (key,))
+            pool.update(c for _, c in order[max(0, i - _CLOSE_WINDOW):i + _CLOSE_WINDOW] if long_enough(len(c)))
+        for k in range(len(low) - 1, 0, -1):
+            if not long_enough(k):
+                break
+            pool.update(groups.get(low[:k], ()))
+            pool.update(groups.get(low[-k:], ()))
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(word)
+        ranked = []
+        for c in pool:
+            matcher.set_seq1(c)
+            quick = matcher.quick_ratio()
+            if quick >= _CLOSE_CUTOFF:
+                ranked.append((quick, c))
+        best: tuple[float, str] | None = None
+        for _, c in sorted(ranked, reverse=True)[:_CLOSE_RATIOS]:
+            matcher.set_seq1(c)
+            score = matcher.ratio()
+            if score >= _CLOSE_CUTOFF and (best is None or (score, c) > best):
+                best = (score, c)
+        return best[1] if best else None
+
+
+def _fragment_index(view: PadView, dialect: str) -> _FragmentIndex:
+    cache = view.__dict__.setdefault("_pad_fragment_index", {})
+    found = cache.get(dialect)
+    if found is None:
+        found = cache[dialect] = _FragmentIndex(view, dialect)
+    return found
+
+
 def fragment_verdict(view: PadView, fragment: str, dialect: str) -> tuple[bool, list[str], str | None, bool]:
     """Check ``#fragment`` against ``view`` in ``dialect``.
 
@@ -315,22 +449,33 @@ def fragment_verdict(view: PadView, fragment: str, dialect: str) -> tuple[bool, 
         (if any), and whether that suggestion is certain (the same heading
         under another dialect) rather than a close spelling.
     """
-    if hid.fragment_matches(fragment, _anchor_set(view, dialect)):
+    index = _fragment_index(view, dialect)
+    verdict = index.verdicts.get(fragment)
+    if verdict is None:
+        verdict = index.verdicts[fragment] = _verdict(index, fragment)
+    ok, others, suggestion, exact = verdict
+    return ok, list(others), suggestion, exact
+
+
+def _verdict(index: _FragmentIndex, fragment: str) -> tuple[bool, list[str], str | None, bool]:
+    view, dialect = index.view, index.dialect
+    if hid.fragment_matches(fragment, index.targets):
         return True, [], None, True  # the other dialects are not needed then
     sets = _anchor_sets(view)
     others = [d for d in hid.DIALECTS if d != dialect and hid.fragment_matches(fragment, sets[d])]
+    # (the fragment is neither empty nor "top" here: those match every set)
+    wanted = hid.fragment_candidates(fragment)
     mine = view.heading_ids(dialect)
     for d in others:
-        for k, other_id in enumerate(view.heading_ids(d)):
-            if other_id and hid.fragment_matches(fragment, {other_id}) and mine[k]:
-                return False, others, mine[k], True
-    candidates = sorted(i for i in sets[dialect] if i)
-    decoded = hid.fragment_candidates(fragment)[-1]
-    for c in candidates:
-        if c.lower() == decoded.lower():
-            return False, others, c, True
-    close = difflib.get_close_matches(decoded, candidates, n=1, cutoff=0.75)
-    return False, others, (close[0] if close else None), False
+        same = index.same_heading(d)
+        ks = [same[c] for c in wanted if c in same]
+        if ks:
+            return False, others, mine[min(ks)], True
+    decoded = wanted[-1]
+    exact = index.by_lower.get(decoded.lower())
+    if exact is not None:
+        return False, others, exact, True
+    return False, others, index.close_match(decoded), False
 
 
 def _self_fragment(ctx: LintContext, url: str) -> str | None:
