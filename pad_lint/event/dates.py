@@ -14,6 +14,12 @@ Recognised forms (case-insensitive, weekday optional, accents optional):
 
 Month and weekday names come from the CLDR data shipped with Babel (``fr``, ``en``),
 with and without accents and abbreviation dots.
+
+Days, months, years and times are read in the digits 0-9 only. ``\\d`` and ``int()`` also take
+other decimal digits (``２１/０６/２０２２``, ``٢١/٠٦/٢٠٢٢``), which the patterns read in some
+places and not in others (``21/06/２０２２`` was a date, ``２１/０６/２０２２`` not). Now a date
+written wholly or partly in other digits is no date, a year in them is not left out (``Mardi
+21 juin ２０２２`` is not 21 June of the default year), and a time in them is not read.
 """
 
 from __future__ import annotations
@@ -74,20 +80,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     months, days = _names()
     m = rf"(?P<month>{_alternation(set(months))})\.?"
     wd = rf"(?:(?P<weekday>{_alternation(set(days))})\.?,?\s+)"
-    day = r"(?P<day>[0-3]?\d)(?:er|ème|e|st|nd|rd|th)?"
+    day = r"(?P<day>[0-3]?[0-9])(?:er|ème|e|st|nd|rd|th)?"
     # "12-16 janvier 2026", "3 au 5 mars": the first day is the date
-    day_range = day + r"(?:\s*(?:-|–|au|to|&|et)\s*[0-3]?\d(?:er|e|st|nd|rd|th)?)?"
-    year = r"(?P<year>\d{4})"
+    day_range = day + r"(?:\s*(?:-|–|au|to|&|et)\s*[0-3]?[0-9](?:er|e|st|nd|rd|th)?)?"
+    year = r"(?P<year>[0-9]{4})"
+    # a year, or none; but not a year written with other digits, which is not to be left out
+    # ("21 juin ２０２２", "21 juin 2０22": no date; "21 juin 20221" stays 21 June without a year)
+    year_opt = rf"(?:,?\s+{year}|(?!,?\s+(?=[0-9]{{0,3}}(?![0-9])\d)\d{{4}}(?![\w/-])))"
     b, e = r"(?<![\w/.-])", r"(?![\w/-])"
     return {
         # Mardi 21 juin 2022 · le 3 mars 2023 · 21 June 2022 · 30 nov 2022 · Samedi 9 mars
-        "dmy": re.compile(rf"{b}{wd}?(?:(?:le|the|du)\s+)?{day_range}\s+{m}(?:,?\s+{year})?{e}", re.I),
+        "dmy": re.compile(rf"{b}{wd}?(?:(?:le|the|du)\s+)?{day_range}\s+{m}{year_opt}{e}", re.I),
         # June 21, 2022 · Tuesday, June 21, 2022 · Thursday, November 21
-        "mdy": re.compile(rf"{b}{wd}?{m}\s+{day}(?:,?\s+{year})?{e}", re.I),
-        "iso": re.compile(rf"{b}{wd}?(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\w-])", re.I),
-        "numeric": re.compile(rf"{b}{wd}?(?P<day>[0-3]?\d)(?P<sep>[/.])(?P<month>[0-3]?\d)(?P=sep)(?P<year>\d{{4}}|\d{{2}})(?![\w/.-]|\.\d)",
+        "mdy": re.compile(rf"{b}{wd}?{m}\s+{day}{year_opt}{e}", re.I),
+        "iso": re.compile(rf"{b}{wd}?(?P<year>[0-9]{{4}})-(?P<month>[01]?[0-9])-(?P<day>[0-3]?[0-9])(?![\w-])", re.I),
+        "numeric": re.compile(rf"{b}{wd}?(?P<day>[0-3]?[0-9])(?P<sep>[/.])(?P<month>[0-3]?[0-9])(?P=sep)(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![\w/.-]|\.\d)",
                               re.I),
-        "compact": re.compile(r"(?:date|時間|日期|quand|when)\s*[:：]\s*(?P<year>20\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)",
+        "compact": re.compile(r"(?:date|時間|日期|quand|when)\s*[:：]\s*(?P<year>20[0-9]{2})(?P<month>[01][0-9])(?P<day>[0-3][0-9])(?!\d)",
                               re.I),
     }
 
@@ -106,15 +115,15 @@ def _anchors() -> dict[str, re.Pattern[str]]:
     m = _alternation(set(months))
     b = r"(?<![\w/.-]\d)"  # the full patterns' "(?<![\w/.-])", checked after the first digit
     rest = {
-        "dmy": rf"\d?(?i:(?:er|ème|e|st|nd|rd|th)?(?:\s*(?:-|–|au|to|&|et)\s*\d\d?(?:er|e|st|nd|rd|th)?)?\s+(?:{m}))",
-        "iso": r"\d{3}-",
-        "numeric": r"\d?[/.]\d",
+        "dmy": rf"[0-9]?(?i:(?:er|ème|e|st|nd|rd|th)?(?:\s*(?:-|–|au|to|&|et)\s*[0-9][0-9]?(?:er|e|st|nd|rd|th)?)?\s+(?:{m}))",
+        "iso": r"[0-9]{3}-",
+        "numeric": r"[0-9]?[/.][0-9]",
     }
     # after "<month>" or "<month>." and white space
     mdy = r"(?:(?<=[^\W\d_]\s\d)|(?<=[^\W\d_]\.\s\d)|(?<=\s\s\d))"
-    anchors = {kind: re.compile(rf"\d{b}{r}") for kind, r in rest.items()}
-    anchors["mdy"] = re.compile(rf"\d{mdy}")
-    anchors["any"] = re.compile(rf"\d(?:{b}(?:{'|'.join(rest.values())})|{mdy})")
+    anchors = {kind: re.compile(rf"[0-9]{b}{r}") for kind, r in rest.items()}
+    anchors["mdy"] = re.compile(rf"[0-9]{mdy}")
+    anchors["any"] = re.compile(rf"[0-9](?:{b}(?:{'|'.join(rest.values())})|{mdy})")
     return anchors
 
 
@@ -198,7 +207,7 @@ def _finditer(kind: str, pattern: re.Pattern[str], anchor: re.Pattern[str], text
 
 _LE_LENGTHS = frozenset((2, 3))
 
-_TIME = r"(?:(?P<{p}h>[01]?\d|2[0-3])\s*(?:h|H)\s*(?P<{p}m>[0-5]\d)?|(?P<{p}h2>[01]?\d|2[0-3]):(?P<{p}m2>[0-5]\d)|(?P<{p}h3>1[0-2]|0?\d)(?::(?P<{p}m3>[0-5]\d))?\s*(?P<{p}ap>[ap]\.?m\.?))"
+_TIME = r"(?:(?P<{p}h>[01]?[0-9]|2[0-3])\s*(?:h|H)\s*(?P<{p}m>[0-5][0-9])?|(?P<{p}h2>[01]?[0-9]|2[0-3]):(?P<{p}m2>[0-5][0-9])|(?P<{p}h3>1[0-2]|0?[0-9])(?::(?P<{p}m3>[0-5][0-9]))?\s*(?P<{p}ap>[ap]\.?m\.?))"
 TIME_RANGE = re.compile(r"(?<![\w:])" + _TIME.format(p="s") + r"(?:\s*(?:[-–—]|à|to|until|jusqu'à)\s*" + _TIME.format(p="e") + r")?(?![\w:])",
                         re.I)
 
@@ -281,7 +290,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str | None]]:
     return out
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")
 _TAIL = re.compile(r"\s*(?:,|at|à|de|from|-|–|—)?\s*")
 
 
