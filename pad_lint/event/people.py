@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from ..markdown.view import PadView
 from ..spans import Span
 from . import models as m
-from .lines import Line, LiteralGate, PlainLink, block_lines, clean_inline
+from .lines import Line, LiteralGate, PlainLink, block_lines, clean_inline, gate_fold
 
 # ----------------------------------------------------------------------------- cues
 
@@ -70,6 +70,78 @@ ROLE_CUES: list[tuple[str, re.Pattern[str]]] = [
 #: match it cannot match any of them, so the cues are tried one by one only after it does.
 _ANY_ROLE_CUE = re.compile("(?i)^(?:" + "|".join("(?:" + p.pattern.removeprefix("(?i)^") + ")" for _r, p in ROLE_CUES)
                            + ")")
+
+
+def _first_chars(pattern: re.Pattern[str]) -> str | None:
+    """The characters, as written in ``pattern``, one of which every match starts with
+    (``None`` when the parsed pattern does not tell: a class, a possibly empty match…).
+
+    Read from the parsed pattern like :func:`.lines._required_literals`: a sequence starts
+    with what its first item that cannot match the empty string starts with, together with
+    what the (possibly empty) items before it start with; anchors and lookarounds are skipped
+    (they match no character); an alternation starts with what any branch starts with."""
+    try:
+        import re._constants as c
+        import re._parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def sequence(items) -> tuple[set[str], bool] | None:  # noqa: ANN001 - parser items
+        """(first characters, whether the sequence can match the empty string)"""
+        firsts: set[str] = set()
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            found = item(op, av)
+            if found is None:
+                return None
+            firsts |= found[0]
+            if not found[1]:
+                return firsts, False
+        return firsts, True
+
+    def item(op, av) -> tuple[set[str], bool] | None:  # noqa: ANN001
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN and len(av) <= 8 and all(o is c.LITERAL for o, _v in av):
+            return {chr(v) for _o, v in av}, False
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            return None if add_flags or del_flags else sequence(sub.data)
+        if op is c.BRANCH:
+            firsts: set[str] = set()
+            empty = False
+            for branch in av[1]:
+                found = sequence(branch.data)
+                if found is None:
+                    return None
+                firsts |= found[0]
+                empty = empty or found[1]
+            return firsts, empty
+        if op in repeats:
+            low, _high, sub = av
+            found = sequence(sub.data)
+            return None if found is None else (found[0], found[1] or low == 0)
+        return None
+
+    if not isinstance(pattern.pattern, str):
+        return None
+    try:
+        found = sequence(parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - a parser this code does not know: no gate, never a wrong answer
+        return None
+    return None if found is None or found[1] else "".join(sorted(found[0]))
+
+
+_CUE_FIRSTS = _first_chars(_ANY_ROLE_CUE)
+#: A necessary condition of :data:`_ANY_ROLE_CUE` (a match at the same place): the text starts
+#: with one of the characters a cue starts with, matched by ``re`` with the cues' own flags
+#: (so the case-insensitive equivalences are ``re``'s). Most lines start with another character
+#: and skip the ten-cue alternation.
+_CUE_START = re.compile("[" + "".join(map(re.escape, _CUE_FIRSTS)) + "]" if _CUE_FIRSTS else "",
+                        _ANY_ROLE_CUE.flags & re.IGNORECASE)
 #: The cues as searched in the role written after a ``[name=…:`` tag's colon.
 _TAG_ROLE_CUES = [(r, re.compile(p.pattern.lstrip("^").replace("(?i)", ""), re.I)) for r, p in ROLE_CUES]
 #: Headings that announce a list of people (the whole heading is the cue).
@@ -80,6 +152,7 @@ _ROSTER_AT_END = re.compile(r"(?i)\b(roll\s*call|participant" + _INCL + r"|pr[é
 _ROSTER_AT_END_GATE = LiteralGate(_ROSTER_AT_END)
 _PARTNER = re.compile(r"(?i)\b(partenaires?|partners?|sponsors?|m[ée]c[èe]nes?|soutenu|supported|financ\w*|funded)\b")
 _ORGANISER = re.compile(r"(?i)\b(organis[ée]e?s? par|organi[sz]ed by|co-?organis\w*)\b")
+_PARTNER_GATE, _ORGANISER_GATE = LiteralGate(_PARTNER), LiteralGate(_ORGANISER)
 _TURN_VERBS = re.compile(r"(?i)^\s+(?:prend la parole|pr[ée]sente|ouvre|introduit|accueille|souhaite la bienvenue|"
                          r"intervient|takes the floor|presents|opens|welcomes|introduces)\b")
 _PLACEHOLDER = re.compile(r"(?i)^(?:my ?name|name|nom|pr[ée]nom|your name|votre nom|\(?add name\)?|ajouter (?:votre )?nom|"
@@ -216,6 +289,23 @@ def _name_like(text: str, max_tokens: int) -> bool:
         return False          # an acronym (FORSE, AFNOR); initials are read as initials elsewhere
     first = fold(words[0].strip(".,;:()"))
     return not (first in _NOT_NAMES or (len(words) == 1 and fold(text) in _NOT_NAMES))
+
+
+def _may_be_name(text: str) -> bool:
+    """A necessary condition of :func:`name_like` (``False`` only when it is ``False``), without
+    splitting words: a name is at most 60 characters long once stripped of white space and of
+    an honorific, and every honorific starts with ``M``, ``D`` or ``P``."""
+    return len(text) <= 60 or (text := text.strip()).startswith(("M", "D", "P")) or len(text) <= 60
+
+
+def _starts_with_capital(text: str) -> bool:
+    """Whether the first character after the white space (``re``'s ``\\s*``, which is what
+    ``str.lstrip()`` removes) is in ``[A-ZÀ-Ý]``: the start of :data:`_PLAIN_TURN` and
+    :data:`_VERB_TURN` (a name, an honorific or initials)."""
+    first = text[:1]
+    if first.isspace():
+        first = text.lstrip()[:1]
+    return "A" <= first <= "Z" or "À" <= first <= "Ý"
 
 
 def _names_list(parts: list[str], lenient: bool) -> list[str] | None:
@@ -467,7 +557,7 @@ class _Reader:
     def cue_line(self, line: Line, start: int, session: str | None, block_no: int) -> _Roster | None:
         text = line.text
         rest = text[start:] if start else text
-        if not _ANY_ROLE_CUE.match(rest):
+        if not _CUE_START.match(rest) or not _ANY_ROLE_CUE.match(rest):
             return None
         for role, pattern in ROLE_CUES:
             m_cue = pattern.match(rest)
@@ -500,6 +590,8 @@ class _Reader:
                                  tentative=single))
                 self.self_introduction(line, e0, session)
                 return
+        if not _starts_with_capital(text):
+            return      # both patterns start with a capital after the indent
         m_plain = _PLAIN_TURN.match(text) if ":" in text or "：" in text else None
         contact = m_plain and _CONTACT.search(text[m_plain.end():])
         if m_plain and not contact and (name_like(m_plain.group("name"), max_tokens=3) or m_plain.group("name").isupper()):
@@ -526,8 +618,9 @@ class _Reader:
         if not line.links:
             return
         text = line.text
-        partner = _PARTNER.search(text)
-        organiser = _ORGANISER.search(text)
+        folded = gate_fold(text)
+        partner = _PARTNER.search(text) if _PARTNER_GATE.may_match(text, folded) else None
+        organiser = _ORGANISER.search(text) if _ORGANISER_GATE.may_match(text, folded) else None
         if not (partner or organiser):
             return
         for link in line.links:
@@ -585,16 +678,16 @@ class _Reader:
                 if stripped.startswith("[") and stripped.rstrip().endswith("]") and "=" not in stripped[:8]:
                     start = len(line.text) - len(stripped) + 1
                 new_roster = self.cue_line(line, start, session, block_no)
-                # the pattern ends with a colon: no colon, no match
-                if new_roster is None and (":" in line.text or "：" in line.text) and \
+                # the pattern ends with a colon and white space: no match unless the line ends so
+                if new_roster is None and line.text.rstrip().endswith((":", "：")) and \
                         _ROSTER_AT_END_GATE.may_match(line.text) and _ROSTER_AT_END.search(line.text):
                     new_roster = _Roster("participant", _ROSTER_AT_END.search(line.text).group(1), session,  # type: ignore[union-attr]
                                          block.section, block.list_depth, block.container, False)
                 if new_roster is not None:
                     roster, roster_block, roster_line = new_roster, block_no, line.line_no
                     continue
-                if first_line and len(line.text.split()) >= 2 and name_like(line.text.strip(" *.")):
-                    name = line.text.strip(" *.")
+                if first_line and _may_be_name(name := line.text.strip(" *.")) and len(line.text.split()) >= 2 \
+                        and name_like(name):
                     k = line.text.find(name)
                     s_, e_ = line.source(k, k + len(name))
                     self.add(Mention(name, s_, e_, role="speaker", session=session, cue="name alone", tentative=True,
