@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -11,6 +9,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 import pad_lint
 from pad_lint.markdown.engine import _keep_positions_through_tasklists
+from scaling import assert_near_linear
 
 
 def _parser(linear: bool) -> MarkdownIt:
@@ -49,14 +48,9 @@ def test_linear_rule_matches_the_library(text: str) -> None:
 
 def test_many_task_items_take_linear_time() -> None:
     # mdit-py-plugins' rule scanned back to each item's list: 16,000 items took 40 s.
-    def cost(n: int) -> float:
-        text = "- [ ] x\n" * n
-        start = time.process_time()
-        pad_lint.lint(text, path="p.md")
-        return time.process_time() - start
-
-    small, large = cost(2_000), cost(8_000)
-    assert large < 8 * max(small, 0.05), (small, large)  # quadratic would be ~16x
+    # linear: ~4x; quadratic would be ~16x
+    assert_near_linear(lambda text: pad_lint.lint(text, path="p.md"), 2_000, 8_000, max_ratio=8,
+                       setup=lambda n: "- [ ] x\n" * n)
 
 
 def test_task_item_text_keeps_its_position() -> None:
