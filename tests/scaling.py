@@ -7,9 +7,9 @@ asserts that the ratio stays below a bound that separates linear from quadratic 
 
 Such a test must not fail on a busy or slow machine, so :func:`assert_near_linear`
 
-* times with :func:`time.process_time` (the process's own CPU time, not the wall clock), after a
-  :func:`gc.collect` and with the collector off (as :mod:`timeit` does: its passes over a large
-  heap land at arbitrary moments);
+* times with :func:`time.process_time` (the process's own CPU time, not the wall clock), with the
+  garbage collector off (as :mod:`timeit` does: its passes over a large heap land at arbitrary
+  moments; what is left to collect is collected between the runs, outside the timing);
 * runs each size several times, interleaved, and keeps the minimum (the standard noise filter:
   noise only ever adds time); the first run of the small size also serves as the warm-up;
 * floors the small time at ``min_seconds``, so that a few milliseconds of noise on a tiny
@@ -40,7 +40,6 @@ __all__ = ["assert_near_linear", "measure"]
 
 
 def _timed(run: Callable[[Any], Any], arg: Any) -> tuple[float, Any]:
-    gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -87,6 +86,7 @@ def assert_near_linear(run: Callable[[Any], Any], small_n: int, large_n: int, *,
         small, large = min(smalls), min(larges)
         return small, large, large / max(small, min_seconds)
 
+    gc.collect()                 # once: a collection costs tens of ms on a test session's heap
     small, large, ratio = rounds()
     if ratio >= max_ratio:       # once more: noise does not come back every time, quadratic work does
         small, large, ratio = rounds()
