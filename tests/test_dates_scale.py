@@ -8,29 +8,23 @@ Each date was checked against every date already found on its line: 50,000
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pad_lint.event.dates import _Taken, find_dates
+from scaling import assert_near_linear
 
 
-def _seconds(n: int) -> float:
-    text = "mardi 21 juin 2022, " * n
-    t0 = time.process_time()
-    found = find_dates(text)
-    elapsed = time.process_time() - t0
+def _all_found(n: int, found: list) -> None:
     assert len(found) == n and all(d.date.isoformat() == "2022-06-21" for d in found)
-    return elapsed
 
 
 def test_many_dates_on_one_line_scale_linearly():
-    _seconds(200)  # warm the patterns
-    small, large = _seconds(1_000), _seconds(8_000)
     # linear work grows about 8x, the old quadratic scan 64x
-    assert large < max(small, 0.02) * 25, (small, large)
+    assert_near_linear(find_dates, 2_500, 20_000, max_ratio=25,
+                       setup=lambda n: "mardi 21 juin 2022, " * n, check=_all_found)
 
 
 @settings(max_examples=300, deadline=None)
@@ -45,20 +39,14 @@ def test_overlap_test_equals_the_plain_scan(ranges, start, length):
     assert taken.overlaps(start, end) == any(s < end and start < e for s, e in plain)
 
 
-def _numeric_seconds(n: int) -> float:
-    text = "21/06/2022 " * n
-    t0 = time.process_time()
-    found = find_dates(text)
-    elapsed = time.process_time() - t0
+def _all_numeric_found(n: int, found: list) -> None:
     assert len(found) == n and all(d.date.isoformat() == "2022-06-21" and d.text == "21/06/2022" for d in found)
-    return elapsed
 
 
 def test_many_numeric_dates_on_one_line_scale_linearly():
     """``"21/06/2022 " * 80000`` (880 kB, one line): 0.9 s in find_dates, 3.9 s for the whole lint."""
-    _numeric_seconds(200)
-    small, large = _numeric_seconds(2_000), _numeric_seconds(16_000)
-    assert large < max(small, 0.02) * 25, (small, large)
+    assert_near_linear(find_dates, 2_000, 16_000, max_ratio=25,
+                       setup=lambda n: "21/06/2022 " * n, check=_all_numeric_found)
 
 
 # ------------------------------------------------------------------ digits other than 0-9

@@ -9,9 +9,9 @@ of another word, and merged groups are tracked with a union-find.
 from __future__ import annotations
 
 import random
-import time
 
 from pad_lint.event.people import Mention, _one_deletion_variants, merge_people, osa_distance
+from scaling import assert_near_linear
 
 FIRST = ["Élodie", "Marie", "Pattrick", "Ali", "Luc", "Anne", "Jean", "Zoé", "Elodie", "Patrick"]
 SYLLABLES = ["do", "pa", "lu", "ca", "li", "ma", "be", "vi", "ré", "sa", "jo", "ri", "te", "no", "ca", "lé"]
@@ -27,17 +27,9 @@ def _mentions(n: int, seed: int = 3) -> list[Mention]:
     return out
 
 
-def _seconds(n: int) -> float:
-    mentions = _mentions(n)
-    t0 = time.process_time()
-    merge_people(mentions)
-    return time.process_time() - t0
-
-
 def test_many_names_sharing_first_names_merge_in_near_linear_time():
-    small, large = _seconds(1_000), _seconds(8_000)
     # near-linear work grows about 8x (more near-duplicates: a little more); the old pair scan 64x
-    assert large < max(small, 0.02) * 25, (small, large)
+    assert_near_linear(merge_people, 1_000, 8_000, max_ratio=25, setup=_mentions)
 
 
 def test_one_deletion_variants_meet_for_every_single_edit():

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pad_lint.markdown.positions import _SCHEME_BEFORE, scheme_start
 from pad_lint.markdown.view import build_view
 from pad_lint.source import Pad
+from scaling import assert_near_linear
 
 
 @settings(max_examples=1000, deadline=None)
@@ -23,13 +22,9 @@ def test_same_start_as_the_regex(text, end):
 
 def test_many_linkified_addresses_in_one_paragraph_scale():
     """A new-user pad: 10,000 'Lieu : …' / 'En visio : https://…' lines took 101 s."""
-    def seconds(n):
-        text = "# N\n" + "".join(f"Lieu : Salle {i}\nEn visio : https://meet.ex.org/{i}\n" for i in range(n))
-        t0 = time.process_time()
-        view = build_view(Pad.from_text(text))
-        assert len(view.links) == n
-        return time.process_time() - t0
+    def links(n: int) -> str:
+        return "# N\n" + "".join(f"Lieu : Salle {i}\nEn visio : https://meet.ex.org/{i}\n" for i in range(n))
 
-    seconds(50)
-    small, large = seconds(500), seconds(4_000)
-    assert large < max(small, 0.02) * 25, (small, large)
+    # linear: ~8x; the old search from the start of the paragraph: ~64x
+    assert_near_linear(build_view, 500, 4_000, max_ratio=25, setup=lambda n: Pad.from_text(links(n)),
+                       check=lambda n, view: len(view.links) == n)
