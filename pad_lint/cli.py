@@ -343,7 +343,7 @@ def _lint_one(pad, shown: str, inp, config, settings: RunSettings):  # noqa: ANN
                 if inp.kind == "file":
                     write_atomic(inp.path, data, expected_sha256=pad.sha256)
                 else:
-                    result.fixed_text = data.decode(pad.encoding)
+                    result.fixed_text = pad.decode(data)
         elif inp.kind == "stdin" and not settings.diff:
             result.fixed_text = _stdin_text(pad)
         # the text the findings point at: the fixed one when it was written
@@ -412,7 +412,7 @@ def _check_links_online(inputs: list[Any], resolver, settings: RunSettings,  # n
 
 
 def _stdin_text(pad) -> str:  # noqa: ANN001
-    return pad.to_bytes().decode(pad.encoding)
+    return pad.decode(pad.to_bytes())
 
 
 def _tasks(inputs: Iterator[Any], resolver, settings: RunSettings, stdin_data: bytes | None):  # noqa: ANN001, ANN202

@@ -22,13 +22,19 @@ from .spans import LineIndex
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
+#: Byte-order marks and the codec of the text after them. The byte order is part
+#: of the codec name (``utf-16-be``), not left to the platform: Python's plain
+#: ``utf-16`` codec writes the machine's order, which turned big-endian pads into
+#: little-endian ones on ``--fix``. UTF-32-LE comes before UTF-16-LE (same first bytes).
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: The BOM written back before the text, per codec (``utf-8-sig`` writes its own).
+_BOM_OF = {name: bom for bom, name in _BOMS if name != "utf-8-sig"}
 
 
 @dataclass
@@ -38,7 +44,9 @@ class Pad:
     Attributes:
         text: decoded text, line breaks normalised to ``\\n``, BOM removed.
         path: display path (file path, ``-`` for stdin, or the URL fetched).
-        encoding: Python codec name used to decode (``utf-8``, ``utf-8-sig``, ``utf-16``…).
+        encoding: Python codec name used to decode: ``utf-8``, ``utf-8-sig`` (UTF-8 with a BOM),
+            or ``utf-16-be``, ``utf-16-le``, ``utf-32-be``, ``utf-32-le`` (always read after
+            their BOM, which is written back in the same byte order).
         line_endings: the original ending of each line (``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or
             ``""`` for a last line without one), so writes restore them exactly.
         sha256: hex digest of the raw bytes (empty when built from text).
@@ -56,7 +64,12 @@ class Pad:
 
     @property
     def has_bom(self) -> bool:
-        return self.encoding in ("utf-8-sig", "utf-16", "utf-32")
+        return self.encoding in ("utf-8-sig", "utf-16", "utf-32") or self.encoding in _BOM_OF
+
+    def decode(self, data: bytes) -> str:
+        """Decode ``data`` (bytes this pad's :meth:`to_bytes` made) to text, without the BOM."""
+        text = data.decode(self.encoding)
+        return text[1:] if text.startswith("\ufeff") else text
 
     @classmethod
     def from_text(cls, text: str, path: str | None = None) -> "Pad":
@@ -90,17 +103,21 @@ class Pad:
                 that are not valid in the encoding; the message gives line and column.
         """
         encoding = "utf-8"
+        body = data
         for bom, name in _BOMS:
             if data.startswith(bom):
                 encoding = name
+                if name in _BOM_OF:
+                    body = data[len(bom):]
                 break
         if encoding == "utf-8" and b"\x00" in data:
             line, col = _line_col_of_byte(data, data.index(b"\x00"))
             raise InputError("contains NUL bytes: this looks like a binary file, not a Markdown pad",
                              path=path, line=line, column=col)
         try:
-            text = data.decode(encoding)
+            text = body.decode(encoding)
         except UnicodeDecodeError as exc:
+            exc.start += len(data) - len(body)
             line, col = _line_col_of_byte(data, exc.start)
             raise InputError(
                 f"is not valid {encoding.upper().replace('-SIG', '')} (byte 0x{data[exc.start]:02x} at byte offset {exc.start}); "
@@ -129,7 +146,7 @@ class Pad:
         raw = "".join(out)
         if self.encoding == "utf-8-sig":
             return codecs.BOM_UTF8 + raw.encode("utf-8")
-        return raw.encode(self.encoding)
+        return _BOM_OF.get(self.encoding, b"") + raw.encode(self.encoding)
 
 
 def split_line_endings(text: str) -> tuple[str, list[str]]:

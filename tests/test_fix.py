@@ -235,3 +235,53 @@ def test_unsafe_fixes_alone_writes_nothing(tmp_path, fake, capsys):
     assert pad.read_text(encoding="utf-8") == "TODO teh\n"
     assert "2 can be fixed with `pad-lint check --fix --unsafe-fixes`" in out
     assert code == 1
+
+
+# -- the fixed file keeps its exact encoding (byte order and BOM) --------------------------
+
+_ENCODED = {
+    "utf-8": lambda s: s.encode("utf-8"),
+    "utf-8-bom": lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+    "utf-16-be-bom": lambda s: b"\xfe\xff" + s.encode("utf-16-be"),
+    "utf-16-le-bom": lambda s: b"\xff\xfe" + s.encode("utf-16-le"),
+    "utf-32-be-bom": lambda s: b"\x00\x00\xfe\xff" + s.encode("utf-32-be"),
+    "utf-32-le-bom": lambda s: b"\xff\xfe\x00\x00" + s.encode("utf-32-le"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_ENCODED))
+def test_fix_writes_back_in_the_same_encoding_byte_order_and_bom(tmp_path, fake, capsys, kind):
+    encode = _ENCODED[kind]
+    pad = tmp_path / "p.md"
+    pad.write_bytes(encode("# Titre\r\n\r\nTODO : café.\r\n"))
+    check(str(pad), "--fix", "--select", "PAD9")
+    assert pad.read_bytes() == encode("# Titre\r\n\r\nÀ FAIRE : café.\r\n")
+
+
+@pytest.mark.parametrize("kind", sorted(_ENCODED))
+def test_diff_reads_any_encoding_and_writes_nothing(tmp_path, fake, capsys, kind):
+    encode = _ENCODED[kind]
+    pad = tmp_path / "p.md"
+    raw = encode("# Titre\n\nTODO : café.\n")
+    pad.write_bytes(raw)
+    check(str(pad), "--diff", "--select", "PAD9")
+    out, _ = capsys.readouterr()
+    assert "-TODO : café.\n+À FAIRE : café.\n" in out
+    assert "\ufeff" not in out
+    assert pad.read_bytes() == raw
+
+
+def test_fix_of_utf16_be_pad_from_stdin_prints_text_without_bom(fake, capsys, monkeypatch):
+    import io
+
+    raw = b"\xfe\xff" + "TODO : café.\n".encode("utf-16-be")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    check("-", "--fix", "--select", "PAD9")
+    out, _ = capsys.readouterr()
+    assert out.startswith("À FAIRE : café.\n")
+
+
+def test_encode_like_keeps_utf16_be():
+    pad = Pad.from_bytes(b"\xfe\xff\x00#\x00 \x00a\x00\n")
+    assert pad.to_bytes() == b"\xfe\xff\x00#\x00 \x00a\x00\n"
+    assert encode_like(pad, "# b\n") == b"\xfe\xff\x00#\x00 \x00b\x00\n"

@@ -80,3 +80,16 @@ def test_library_rejects_non_text_with_type_error():
             fn(None)
     with pytest.raises(TypeError, match="Pad.from_bytes"):
         pad_lint.lint(b"# T")
+
+
+@pytest.mark.parametrize("bom, codec", [
+    (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+])
+def test_utf16_and_32_keep_their_byte_order_and_bom(bom, codec):
+    raw = bom + "# Notes\r\nÉlodie\n".encode(codec)
+    pad = Pad.from_bytes(raw)
+    assert pad.text == "# Notes\nÉlodie\n"
+    assert pad.has_bom
+    assert pad.to_bytes() == raw
+    assert pad.to_bytes("# Notes\nElodie\nplus\n") == bom + "# Notes\r\nElodie\nplus\r\n".encode(codec)
