@@ -94,3 +94,52 @@ def test_fix_inside_superscript_with_an_escape_rewrites_the_right_characters():
     assert [(d.span.start_line, d.span.start_column) for d in inc] == [(1, 8)]
     assert src[inc[0].span.start_offset:inc[0].span.end_offset] == "participant.e.s"
     assert pad_lint.fix(src, path="p.md") == "Les ^\\*participant·e·s^ et les participant·e·s.\n"
+
+
+TABLE_WITH_ESCAPED_PIPES = (
+    "# T\n\nLes participant·e·s, les élu·e·s, les ami·e·s.\n\n| a | b |\n| --- | --- |\n"
+    "| x | Ana \\| intervenant.e.s |\n"
+    "| x | intervenant.e.s \\| y |\n"
+    "| x \\| \\| y | Ana \\| \\| intervenant.e.s |\n"
+    "| x | [l](#t) \\| b |\n"
+    "| x | a \\| b [l](https:/example.org) |\n"
+)
+
+
+def test_table_cells_with_escaped_pipes_keep_their_columns():
+    # markdown-it drops the backslash of "\|" from a cell's content: everything after it
+    # in the cell used to sit one column early per escaped pipe.
+    pad = Pad.from_text(TABLE_WITH_ESCAPED_PIPES)
+    _check_view_spans(pad)
+    view = build_view(pad)
+    for block in view.blocks:
+        for k, ch in enumerate(block.raw):
+            if ch != "\n" and block.kind == "table_cell":
+                assert pad.text[block.source_offset(k)] == ch, (block.raw, k)
+
+
+def test_fix_in_table_cells_with_escaped_pipes_rewrites_the_right_characters():
+    import pad_lint
+
+    diagnostics = pad_lint.lint(TABLE_WITH_ESCAPED_PIPES, path="p.md")
+    where = sorted((d.code, d.span.start_line, d.span.start_column) for d in diagnostics
+                   if d.code in ("INC001", "LNK001", "LNK003"))
+    assert where == [("INC001", 7, 14), ("INC001", 8, 7), ("INC001", 9, 25), ("LNK001", 11, 14), ("LNK003", 10, 7)]
+    fixed = pad_lint.fix(TABLE_WITH_ESCAPED_PIPES, path="p.md")
+    assert fixed.splitlines()[6:9] == [
+        "| x | Ana \\| intervenant·e·s |",
+        "| x | intervenant·e·s \\| y |",
+        "| x \\| \\| y | Ana \\| \\| intervenant·e·s |",
+    ]
+
+
+def test_event_lines_of_a_cell_with_escaped_pipes_point_at_the_source():
+    from pad_lint.event.lines import block_lines
+
+    pad = Pad.from_text("| a | b |\n| --- | --- |\n| Ana \\| Jean Dupont | x |\n")
+    view = build_view(pad)
+    for block_no, block in enumerate(view.blocks):
+        for line in block_lines(view, block_no):
+            for i, ch in enumerate(line.text):
+                if ch.isalpha():
+                    assert pad.text[line.offsets[i]] == ch, (line.text, i)

@@ -309,10 +309,24 @@ def _block_lines(view: PadView, block_no: int) -> list[Line]:
         # block.source_offset(pos) at the start of raw line k, without counting the line breaks again
         base = starts[min(k, last)] if starts else block.span.start_offset + pos
         text, offs, links, strong = clean_inline(raw, base)
+        if block.escaped_pipes:
+            offs = _past_escaped_pipes(block, pos, raw, base, offs)
         # keep the plain text and the pad text aligned where the raw line was remapped
         lines.append(Line(text=text, offsets=offs, block=block_no, line_no=k, links=links, strong=strong))
         pos += len(raw) + 1
     return lines
+
+
+def _past_escaped_pipes(block: Block, pos: int, raw: str, base: int, offs: Sequence[int]) -> Sequence[int]:
+    """Offsets of a table cell's line moved past the backslashes markdown-it dropped from
+    its "\\|" (:attr:`Block.escaped_pipes`): ``clean_inline`` reads the line as if it
+    were written in the pad as it is in ``raw``."""
+    from bisect import bisect_right
+
+    pipes = [base + p - pos for p in block.escaped_pipes if pos <= p < pos + len(raw)]
+    if not pipes:
+        return offs
+    return [off + bisect_right(pipes, off) for off in offs]
 
 
 # ----------------------------------------------------------------------------- literal gates

@@ -207,14 +207,17 @@ class Block:
     strong: list[Strong] = field(default_factory=list)
     links: list[int] = field(default_factory=list)    # indices into PadView.links
     line_starts: list[int] = field(default_factory=list)  # source offset of each line of ``raw``
+    # offsets in ``raw`` of each "|" a table cell's source writes "\|" (markdown-it drops the "\")
+    escaped_pipes: list[int] = field(default_factory=list)
 
     def source_offset(self, pos: int) -> int:
         """Offset in the pad text of offset ``pos`` in :attr:`raw`."""
+        shift = bisect_right(self.escaped_pipes, pos) if self.escaped_pipes else 0
         if not self.line_starts:
-            return self.span.start_offset + pos
+            return self.span.start_offset + pos + shift
         line = self.raw.count("\n", 0, pos)
         line_start = self.raw.rfind("\n", 0, pos) + 1
-        return self.line_starts[min(line, len(self.line_starts) - 1)] + pos - line_start
+        return self.line_starts[min(line, len(self.line_starts) - 1)] + pos - line_start + shift
 
 
 @dataclass
@@ -267,7 +270,10 @@ class _SourceMap:
     def __init__(self, index: LineIndex, content: str, first_line0: int, cursors: dict[int, int],
                  lines_of: "_SourceLines | None" = None):
         self.content_starts: list[int] = []
-        self.source_starts: list[int] = []
+        self.source_starts: list[int] = []       # one segment per line, and per escaped pipe
+        self.line_source_starts: list[int] = []  # one per line of the content
+        self.escaped_pipes: list[int] = []       # content offsets of "|" written "\|"
+        pipes: list[int] = []
         self.limit = len(index.text)
         source_line = lines_of or _SourceLines(index)
         lines = content.split("\n")
@@ -296,6 +302,11 @@ class _SourceMap:
                 else:
                     core = stripped.lstrip()
                     found = src.find(core, floor)
+                    if found == -1 and "|" in core:
+                        # a table cell: markdown-it removed the backslash of each "\|"
+                        found = src.find(core.replace("|", "\\|"), floor)
+                        if found != -1:
+                            pipes = [j for j, ch in enumerate(line) if ch == "|"]
                     if found != -1:
                         col = found - (len(stripped) - len(core))
                         # markdown-it expands a tab of the indentation into spaces: the
@@ -304,9 +315,19 @@ class _SourceMap:
                         expanded = col < 0
             if col < 0 and not expanded:
                 col = min(floor, len(src))
-            cursors[line0] = col + len(stripped)
+            line_source = max(0, index.line_start(line0) + col)
             self.content_starts.append(pos)
-            self.source_starts.append(max(0, index.line_start(line0) + col))
+            self.source_starts.append(line_source)
+            self.line_source_starts.append(line_source)
+            if pipes:
+                # each "|" of the content is the second character of a "\|" in the source:
+                # a new segment starts at every one, one more character further on
+                for shift, j in enumerate(pipes, start=1):
+                    self.content_starts.append(pos + j)
+                    self.source_starts.append(line_source + j + shift)
+                    self.escaped_pipes.append(pos + j)
+            cursors[line0] = col + len(stripped) + len(pipes)
+            pipes = []
             pos += len(line) + 1
 
     def __call__(self, offset: int) -> int:
@@ -314,6 +335,23 @@ class _SourceMap:
         if i < 0:
             i = 0
         return min(self.limit, max(0, self.source_starts[i] + offset - self.content_starts[i]))
+
+    def split_pieces(self, pieces: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+        """``pieces`` (content offset, text, context) cut where a segment starts inside one,
+        so that each piece is contiguous in the source (only needed for escaped pipes)."""
+        if not self.escaped_pipes:
+            return pieces
+        out = []
+        for pos, raw, ctx in pieces:
+            end = pos + len(raw)
+            cut = pos
+            for boundary in self.escaped_pipes[bisect_right(self.escaped_pipes, pos):]:
+                if boundary >= end:
+                    break
+                out.append((cut, raw[cut - pos:boundary - pos], ctx))
+                cut = boundary
+            out.append((cut, raw[cut - pos:], ctx))
+        return out
 
 
 class _SourceLines:
@@ -561,12 +599,15 @@ class _Walker:
 
         block = Block(kind=kind, text=text, raw=content, span=block_span, section=self.section,
                       list_depth=list_depth, in_blockquote=in_quote, container=container,
-                      line_starts=list(smap.source_starts))
+                      line_starts=list(getattr(smap, "line_source_starts", smap.source_starts)),
+                      escaped_pipes=list(getattr(smap, "escaped_pipes", ())))
         block_no = len(view.blocks)
         view.blocks.append(block)
 
         # prose runs: merge literal pieces that touch in the source
         pieces = (tok.meta or {}).get("pad_pieces", [])
+        if getattr(smap, "escaped_pipes", None):
+            pieces = smap.split_pieces(pieces)
         runs: list[TextRun] = []
         parts: list[list[str]] = []  # each run's pieces, joined once (+= on a long run was quadratic)
         ends: list[int] = []         # each run's end offset while it grows
