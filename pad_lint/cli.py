@@ -18,7 +18,8 @@ Exit codes (``check``): 0 no finding at or above ``--fail-level`` (default
 Vale and textlint); 1 findings at or above it (with ``--diff``: a fix would
 change a file); 2 a usage, configuration or input error (a file cannot be read,
 a URL cannot be fetched, an unknown option, key or rule); 130 interrupted
-(Ctrl-C, also with ``--jobs``: one ``pad-lint: interrupted`` line). Every error is one
+(Ctrl-C, also with ``--jobs``: one ``pad-lint: interrupted`` line); 143 terminated
+(SIGTERM: one ``pad-lint: terminated`` line, the workers stopped quietly). Every error is one
 line naming the file and position; there are no tracebacks
 (``PAD_LINT_DEBUG=1`` shows them). A ``--cache-dir`` that cannot be used is not an
 error: one warning, then the check runs without the cache.
@@ -454,20 +455,81 @@ def _tuned_gc() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _ignore_sigint() -> None:
-    """Pool initializer: workers ignore Ctrl-C (SIGINT), so that only the parent
-    handles it (one ``pad-lint: interrupted`` line, exit code 130) and stops them."""
+class Terminated(BaseException):
+    """Raised in the parent by the SIGTERM handler that :func:`main` installs (a
+    ``BaseException``, like ``KeyboardInterrupt``, so that no ``except Exception``
+    swallows it); :func:`main` prints ``pad-lint: terminated`` and returns 143."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:  # noqa: ARG001
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM during the clean-up ends it at once
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_handled() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in this process while the command runs, so
+    that the pool is terminated and one line printed (as for Ctrl-C). Left alone when
+    not on the main thread or when the embedding program has its own handler."""
+    import signal
+
+    try:
+        installed = signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        if installed:
+            signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, AttributeError):  # not the main thread of the main interpreter
+        installed = False
+    try:
+        yield
+    finally:
+        if installed:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _init_worker(parent: int | None = None) -> None:
+    """Pool initializer. Workers ignore Ctrl-C (SIGINT), so that only the parent
+    handles it (one ``pad-lint: interrupted`` line, exit code 130) and stops them;
+    SIGTERM gets its default action back (a forked worker inherits the parent's
+    handler), so that a terminated worker dies at once and says nothing. The
+    signals the parent blocked while it forked are unblocked last: one already
+    pending now gets the worker's own handling.
+
+    On Linux a worker is also killed when its parent dies (``PR_SET_PDEATHSIG``):
+    a parent killed without clean-up (SIGKILL, an out-of-memory kill) would leave
+    workers that print a ``BrokenPipeError`` traceback when they send their next
+    result. (Letting them die of SIGPIPE instead is not safe: one killed while it
+    holds the result queue's lock leaves the other blocked forever.)"""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+            if parent is not None and os.getppid() != parent:  # it died before prctl
+                os._exit(1)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _pool_signals())
+
+
+def _pool_signals() -> set[int]:
+    import signal
+
+    return {signal.SIGINT, signal.SIGTERM}
 
 
 def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:
     """Process tasks in order; with ``jobs > 1`` in a process pool (``imap`` keeps the order).
 
     Ctrl-C reaches every process of the terminal's process group: the workers
-    ignore it (they are started with SIGINT ignored, then :func:`_ignore_sigint`),
-    the parent gets ``KeyboardInterrupt`` and terminates the pool on the way out.
+    ignore it (:func:`_init_worker`), the parent gets ``KeyboardInterrupt`` and
+    terminates the pool on the way out. SIGTERM (``kill``, a service manager, a CI
+    timeout) is the same with :class:`Terminated`: the parent terminates the pool
+    (the workers die of SIGTERM, quietly) whether or not the workers got it too.
     """
     if jobs <= 1:
         for t in tasks:
@@ -477,15 +539,28 @@ def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:
     import signal
 
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    # Ignored while the workers are forked, so that none can take a Ctrl-C before its
-    # initializer has run; the parent's own handler is back as soon as they exist.
+    # SIGINT and SIGTERM are blocked while the workers are forked (the mask is
+    # inherited), so that none is handled by a worker before its initializer has
+    # run; a signal sent meanwhile waits, then reaches each process's own handling.
+    if hasattr(signal, "pthread_sigmask"):
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, _pool_signals())
+        try:
+            pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(os.getpid(),))
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+            raise
+        with pool:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)  # a pending signal is raised here, in the with
+            yield from pool.imap(process_input, tasks, chunksize=4)
+        return
+    # Windows: no signal masks; SIGINT is ignored while the workers start instead
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         ours = True
     except ValueError:  # not the main thread of the main interpreter: signals are not ours
         previous, ours = None, False
     try:
-        pool = ctx.Pool(jobs, initializer=_ignore_sigint)
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(os.getpid(),))
     finally:
         if ours:  # None: a handler installed outside Python; the default is the closest
             signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
@@ -833,13 +908,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return 2
-        return HANDLERS[args.command](args)
+        with _sigterm_handled():
+            return HANDLERS[args.command](args)
     except PadLintError as exc:
         _error(str(exc) if exc.path else f"error: {exc}")
         return 2
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except Terminated:  # SIGTERM: 128 + 15, as a shell reports a process it ended
+        _error("terminated")
+        return 143
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, with the exit code a
         # Unix tool killed by SIGPIPE has (128 + 13), distinct from 1 (findings).
@@ -861,8 +940,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _error(message: str) -> None:
     """Print one line to standard error, prefixed with ``pad-lint:`` unless it starts with a path."""
     try:
-        print(message if not message.startswith("error:") and not message.startswith("interrupted")
-              and not message.startswith("internal") else f"pad-lint: {message}", file=sys.stderr)
+        print(message if not message.startswith(("error:", "interrupted", "terminated", "internal"))
+              else f"pad-lint: {message}", file=sys.stderr)
     except (OSError, ValueError):
         pass
 

@@ -1,4 +1,5 @@
-"""Ctrl-C during a parallel check: one line from the parent, exit code 130, nothing from the workers."""
+"""Ctrl-C and SIGTERM during a parallel check: one line from the parent, exit code 130
+or 143, nothing from the workers."""
 
 from __future__ import annotations
 
@@ -47,3 +48,64 @@ def test_ctrl_c_with_jobs_prints_one_line_and_exits_130(tmp_path):
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "ForkPoolWorker" not in err and "KeyboardInterrupt" not in err
     assert err.splitlines() == ["pad-lint: interrupted"]
+
+
+def _start(folder) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("PAD_LINT_DEBUG", None)
+    return subprocess.Popen([sys.executable, "-m", "pad_lint", "check", "--isolated", "--no-cache", "--jobs", "2",
+                             "--output-format", "concise", "."],
+                            cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", start_new_session=True)
+
+
+@pytest.mark.parametrize("whom", ["group", "parent"])
+def test_sigterm_with_jobs_prints_one_line_and_exits_143(tmp_path, whom):
+    """``kill -TERM`` of the process group (a service manager, ``timeout``) or of the
+    parent alone (``kill PID``): the parent terminates the pool and says so once; no
+    worker prints a traceback (before: exit -15, and ``Process ForkPoolWorker-2:
+    Traceback … BrokenPipeError`` from workers left writing to a dead parent).
+    Several tries at different moments, as the old failure was a race."""
+    _pads(tmp_path)
+    for delay in (0.0, 0.3, 1.0):
+        proc = _start(tmp_path)
+        try:
+            first = proc.stdout.readline()  # the first finding: the workers are running
+            time.sleep(delay)
+            if proc.poll() is not None or not first:
+                proc.communicate()
+                pytest.skip("the check ended before SIGTERM could be sent")
+            if whom == "group":
+                os.killpg(proc.pid, signal.SIGTERM)
+            else:
+                os.kill(proc.pid, signal.SIGTERM)
+            # communicate() also waits for the workers: they hold standard error open
+            _, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.communicate()
+        assert proc.returncode == 143, (delay, err)
+        assert "Traceback" not in err and "ForkPoolWorker" not in err, (delay, err)
+        assert err.splitlines() == ["pad-lint: terminated"], (delay, err)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_of_a_killed_parent_end_quietly(tmp_path):
+    """The parent killed without clean-up (SIGKILL): its workers die with it instead
+    of printing a ``BrokenPipeError`` traceback or running on."""
+    _pads(tmp_path)
+    proc = _start(tmp_path)
+    try:
+        first = proc.stdout.readline()
+        if proc.poll() is not None or not first:
+            proc.communicate()
+            pytest.skip("the check ended before the kill could be sent")
+        os.kill(proc.pid, signal.SIGKILL)
+        _, err = proc.communicate(timeout=30)  # returns once the workers closed standard error too
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    assert err == ""
