@@ -185,7 +185,7 @@ class RunSettings:
 def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
     """``(overrides, additions)`` from the command line: options that replace a key, and
     options that add to it (as ruff's ``--extend-select`` and ``--ignore`` do)."""
-    from .config import parse_overrides
+    from .config import check_overrides, parse_overrides
 
     out = parse_overrides(_split_config(args.config)[1])
     add: dict[str, Any] = {}
@@ -225,7 +225,16 @@ def _overrides(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]
             for r in _csv(rules):
                 sev[r] = level.strip()
         add["severity"] = sev
+    # each option checked on its own, so that an error names it (--config items were, by parse_overrides)
+    for key, value in [*out.items(), *add.items()]:
+        if f"--{key}" in _CONFIG_OPTIONS:
+            check_overrides({key: value}, f"--{key}", key)
     return out, add
+
+
+#: Options that set one configuration key of the same name.
+_CONFIG_OPTIONS = ("--select", "--extend-select", "--ignore", "--exclude", "--extend-exclude",
+                   "--per-file-ignores", "--severity")
 
 
 def _split_config(values: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -8,7 +8,9 @@ Keys are kebab-case in TOML (``per-file-ignores``) and snake_case in Python.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -164,6 +166,19 @@ class Config(_Section):
                 _check_selector(s)
         return value
 
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _usable_globs(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        from .linter import _path_matches
+
+        for pattern in value:
+            try:  # the matcher itself says which patterns it cannot use ("", "." and "**/": "empty pattern")
+                _path_matches("pad.md", pattern)
+            except ValueError as exc:
+                raise ValueError(f"{pattern!r} is not a usable glob ({exc}); use a pattern such as "
+                                 "\"archives/*.md\" or \"**/drafts/*.md\"") from None
+        return value
+
     source: str | None = Field(None, exclude=True, description="File the configuration was read from")
 
 
@@ -177,24 +192,222 @@ def _check_selector(selector: str) -> None:
                          f"licence-placeholder or a prefix like LIC; `pad-lint rules` lists them)") from None
 
 
-def parse_config(data: dict[str, Any], source: str | None = None) -> Config:
+def parse_config(data: Any, source: str | None = None, *, text: str | None = None,
+                 table: tuple[str, ...] = ()) -> Config:
     """Validate a configuration mapping.
 
+    ``text`` is the TOML the mapping was read from and ``table`` the keys of the
+    table holding it there (``("tool", "pad-lint")`` in ``pyproject.toml``): given
+    them, an error names the line and column of the key (or of the bad item).
+
     Raises:
-        ConfigError: unknown key, rule or value, naming it and the file.
+        ConfigError: unknown key, rule or value, in plain words, naming the file
+            (and the position, with ``text``).
     """
     try:
         cfg = Config.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = f"unknown configuration key `{loc}`"
-        else:
-            msg = f"invalid value for `{loc}`: {msg.removeprefix('Value error, ')}"
-        raise ConfigError(msg, path=source) from None
+        message, keys, item = describe_error(err, table)
+        line = column = None
+        if text is not None:
+            offset = toml_key_offset(text, (*table, *keys), item)
+            if offset is not None:
+                line, column = _line_column(text, offset)
+        raise ConfigError(message, path=source, line=line, column=column) from None
     return cfg.model_copy(update={"source": source})
+
+
+# -- plain messages for validation errors -------------------------------------------------
+
+_SELECTORS = 'a list of rule codes, names or prefixes, like ["LNK001", "IMG"]'
+_PATHS = 'a list of paths in .gitignore syntax, like ["archives/"]'
+#: What a key holds, in the words of an error message (keys relative to the configuration's table).
+_EXPECTED = {
+    ("select",): _SELECTORS, ("extend-select",): _SELECTORS, ("ignore",): _SELECTORS,
+    ("exclude",): _PATHS, ("extend-exclude",): _PATHS,
+    ("per-file-ignores",): 'a table of glob = list of rule codes, like { "archives/*.md" = ["INC004"] }',
+    ("severity",): 'a table of rule = level, like { IMG = "warning" }',
+    ("links", "accept"): "a list of HTTP status codes, like [200, 204]",
+    ("links", "exclude"): 'a list of regular expressions, like ["^https://intranet\\\\."]',
+    ("licence", "allowed"): 'a list of SPDX licence ids, like ["CC-BY-SA-4.0"]',
+}
+_TYPE_WORDS = {
+    "bool_type": "true or false", "bool_parsing": "true or false",
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "float_type": "a number", "float_parsing": "a number",
+    "string_type": "a string in quotes", "list_type": "a list, like [...]", "dict_type": "a table, like { ... }",
+}
+_BOUNDS = {"greater_than": ("more than", "gt"), "greater_than_equal": ("at least", "ge"),
+           "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}
+
+
+def describe_error(err: Any, table: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...], str | None]:
+    """A pydantic error in plain words: ``(message, keys, item)``. ``keys`` is the path
+    of the key to point at (relative to the configuration's table), ``item`` the bad
+    string inside its value when the error names one (an unknown rule selector)."""
+    import ast
+    import difflib
+
+    loc = tuple(p for p in err["loc"] if isinstance(p, str))
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    name = ".".join(loc)
+
+    if kind == "extra_forbidden":
+        known = _keys_at(loc[:-1])
+        close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6) if known else []
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        return f"unknown configuration key `{name}`{hint}", loc, None
+    if kind == "value_error":  # pad-lint's own checks: their message names the bad item
+        text = str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
+        m = re.search(r"'(?:[^'\\]|\\.)*'", text)
+        item = None
+        if m:
+            with contextlib.suppress(ValueError, SyntaxError):
+                item = ast.literal_eval(m.group(0))
+        return f"`{name}`: {text}", loc, item if isinstance(item, str) else None
+    if kind == "literal_error":
+        return f"`{name}` must be {str(ctx.get('expected', '')).replace(chr(39), chr(34))}", loc, None
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        bound = ctx.get(key)
+        return f"`{name}` must be {words} {f'{bound:g}' if isinstance(bound, float) else bound}", loc, None
+    # a wrong type: say what the key holds, at the level of the key the user wrote
+    for n in range(len(loc), 0, -1):
+        if loc[:n] in _EXPECTED:
+            return f"`{'.'.join(loc[:n])}` must be {_EXPECTED[loc[:n]]}", loc, None
+    if kind in ("model_type", "model_attributes_type"):
+        where = ".".join((*table, *loc))
+        return f"`{where}` must be a table, like [{where}]", loc, None
+    if kind in _TYPE_WORDS:
+        return f"`{name}` must be {_TYPE_WORDS[kind]}", loc, None
+    return f"`{name}` {err['msg'].replace('Input should be', 'must be')}", loc, None
+
+
+def _keys_at(loc: tuple[str, ...]) -> list[str]:
+    """The keys a table of the configuration accepts (for "did you mean")."""
+    model: Any = Config
+    for part in loc:
+        field = next((f for n, f in model.model_fields.items() if _kebab(n) == part), None)
+        model = getattr(field, "annotation", None) if field else None
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return []
+    return [_kebab(n) for n in model.model_fields if n != "source"]
+
+
+# -- where a key is in the TOML text (tomllib gives no positions) ------------------------
+
+_BARE = r"[A-Za-z0-9_-]+"
+_BASIC = r'"(?:[^"\\\n]|\\.)*"'
+_LITERAL = r"'[^'\n]*'"
+_ONE_KEY = re.compile(rf"{_BARE}|{_BASIC}|{_LITERAL}")
+_DOTTED = rf"(?:{_ONE_KEY.pattern})(?:[ \t]*\.[ \t]*(?:{_ONE_KEY.pattern}))*"
+_HEADER = re.compile(rf"[ \t]*(\[\[?)[ \t]*({_DOTTED})[ \t]*\]")
+_KEY_LINE = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=")
+
+
+def _split_key(dotted: str) -> tuple[str, ...]:
+    out = []
+    for part in _ONE_KEY.findall(dotted):
+        if part.startswith('"'):
+            try:
+                part = tomllib.loads(f"k = {part}")["k"]
+            except tomllib.TOMLDecodeError:
+                part = part[1:-1]
+        elif part.startswith("'"):
+            part = part[1:-1]
+        out.append(part)
+    return tuple(out)
+
+
+def toml_keys(text: str) -> list[tuple[tuple[str, ...], int]]:
+    """Every table header and ``key =`` of a TOML document: ``(full key path, offset)``.
+
+    A small scanner, not a parser: it skips strings, comments, and the insides of
+    arrays and inline tables (whose keys :func:`toml_key_offset` finds by searching
+    the value), which is enough to place the keys of a document tomllib accepted."""
+    out: list[tuple[tuple[str, ...], int]] = []
+    table: tuple[str, ...] = ()
+    i, n, depth, line_start = 0, len(text), 0, True
+    while i < n:
+        if line_start and depth == 0:
+            line_start = False
+            m = _HEADER.match(text, i)
+            if m:
+                table = _split_key(m.group(2))
+                out.append((table, m.start(1)))
+                i = m.end()
+                continue
+            m = _KEY_LINE.match(text, i)
+            if m:
+                out.append(((*table, *_split_key(m.group(1))), m.start(1)))
+                i = m.end()
+                continue
+        c = text[i]
+        if c == "\n":
+            line_start = True
+        elif c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        elif text.startswith('"""', i) or text.startswith("'''", i):
+            quote = text[i:i + 3]
+            j = i + 3
+            while j < n and not text.startswith(quote, j):
+                j += 2 if quote == '"""' and text[j] == "\\" else 1
+            i = j + 3
+            continue
+        elif c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if c == '"' and text[j] == "\\" else 1
+            i = j + 1
+            continue
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return out
+
+
+def toml_key_offset(text: str, keys: tuple[str, ...], item: str | None = None) -> int | None:
+    """Offset in ``text`` of the key ``keys`` (a full path), or of the closest key
+    above it that can be found; with ``item``, of that string inside the key's value
+    when it is there. ``None`` when not even the first key is found."""
+    entries = toml_keys(text)
+    best, found, end = -1, None, len(text)
+    for k, (path, offset) in enumerate(entries):
+        if path == keys[:len(path)] and len(path) > best:
+            best, found = len(path), offset
+            end = next((o for _, o in entries[k + 1:] if o > offset), len(text))
+    if found is None:
+        return None
+    for rest in keys[best:]:  # keys inside an inline table: the next `key =` in the value
+        forms = "|".join(re.escape(f) for f in sorted({rest, _toml_string(rest), f"'{rest}'"}, key=len, reverse=True))
+        m = re.compile(rf"(?<![\w\"'-])(?:{forms})[ \t]*=").search(text, found, end)
+        if not m:
+            break
+        found = m.start()
+    if item is not None:
+        quoted = "|".join(re.escape(f) for f in (_toml_string(item), f"'{item}'"))
+        bare_key = rf"(?<![\w\"'-]){re.escape(item)}(?=[ \t]*=)"  # a rule given as a key: severity = { IMG = … }
+        m = re.compile(f"{quoted}|{bare_key}").search(text, found, end)
+        if m:
+            found = m.start()
+    return found
+
+
+def _toml_string(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as tomllib counts) of ``offset``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 _AT_END = " (at the end of the file)"
@@ -250,9 +463,12 @@ def load_config_file(path: str | Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         message, line, column = toml_error_position(exc, text)
         raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line, column=column) from None
+    table: tuple[str, ...] = ()
     if p.name == "pyproject.toml":
-        data = data.get("tool", {}).get("pad-lint", {})
-    return parse_config(data, source=str(path))
+        tool = data.get("tool", {})
+        data = tool.get("pad-lint", {}) if isinstance(tool, dict) else {}
+        table = ("tool", "pad-lint")
+    return parse_config(data, source=str(path), text=text, table=table)
 
 
 @lru_cache(maxsize=256)
@@ -265,7 +481,8 @@ def _find_config_in(directory: Path) -> Path | None:
                     data = tomllib.loads(candidate.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                     return candidate  # let load_config_file report it
-                if "pad-lint" not in data.get("tool", {}):
+                tool = data.get("tool")
+                if not isinstance(tool, dict) or "pad-lint" not in tool:
                     continue
             return candidate
     parent = directory.parent
@@ -310,12 +527,34 @@ def config_to_dict(config: Config, *, only_set: bool = False) -> dict[str, Any]:
     return config.model_dump(mode="json", by_alias=True, exclude_unset=only_set, exclude={"source"})
 
 
+def check_overrides(data: dict[str, Any], origin: str, key: str | None = None) -> None:
+    """Validate configuration given on the command line, before any file is read.
+
+    The error reads ``origin: message`` and has no path, so that it prints as every
+    other command-line error does (``pad-lint: error: --select: unknown rule …``).
+    ``key``: the key the option sets, left out of the message (``--select`` says it).
+
+    Raises:
+        ConfigError: the first problem, in plain words.
+    """
+    try:
+        Config.model_validate(data)
+    except ValidationError as exc:
+        message, _, _ = describe_error(exc.errors()[0])
+        if key is not None:
+            for long, short in ((f"`{key}`: ", ""), (f"`{key}` ", ""), (f"`{key}.", "`")):
+                if message.startswith(long):
+                    message = short + message[len(long):]
+                    break
+        raise ConfigError(f"{origin}: {message}") from None
+
+
 def parse_overrides(items: list[str]) -> dict[str, Any]:
     """Parse ``--config "KEY = VALUE"`` items (inline TOML, as ruff accepts) into one mapping.
 
     Raises:
         ConfigError: an item is empty or not valid TOML (the message gives the TOML error
-            position within the item).
+            position within the item), or sets an unknown key or an invalid value.
     """
     merged: dict[str, Any] = {}
     for item in items:
@@ -330,6 +569,7 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
             message = message.removesuffix(_AT_END)
             where = f"line {line}, column {column}{', at the end' if at_end else ''}: " if line is not None else ""
             raise ConfigError(f"{neither} ({where}{message[:1].lower()}{message[1:]})") from None
+        check_overrides(data, f"--config {item!r}")
         merged = _deep_merge(merged, data)
     return merged
 
@@ -359,7 +599,7 @@ class ConfigResolver:
         self.additions = additions or {}
         for extra in (self.overrides, self.additions):
             if extra:
-                parse_config(extra, source="command line")  # report a bad option against the command line
+                check_overrides(extra, "command-line options")  # the options were checked one by one already
         self._by_file: dict[Path | None, Config] = {}
         _find_config_in.cache_clear()  # files may have changed since an earlier run in this process
         if self.config_file is not None:
