@@ -199,8 +199,9 @@ def _corpus_views(step: int = 9) -> list:
     from pad_lint.markdown.view import build_view
     from pad_lint.source import Pad
 
-    paths = sorted((ROOT / "benchmarks" / "corpus" / "pads-1000").glob("*.md"))[::step]
-    paths += sorted((ROOT / "examples").rglob("*.md"))
+    from sample_pads import sample_pad_paths
+
+    paths = sample_pad_paths(step)
     views = []
     for path in paths:
         try:

@@ -101,8 +101,9 @@ def _ref_clean_inline(raw: str, base: int):
 
 
 def _corpus_pads(step: int) -> list[Path]:
-    pads = sorted((ROOT / "benchmarks" / "corpus" / "pads-1000").glob("*.md"))[::step]
-    return pads + sorted((ROOT / "examples").rglob("*.md"))
+    from sample_pads import sample_pad_paths
+
+    return sample_pad_paths(step)
 
 
 _VIEWS: list = []

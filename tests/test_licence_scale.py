@@ -137,11 +137,11 @@ def test_overlap_resolution_equals_the_plain_scan(spans):
 
 
 def test_licence_names_of_real_text_are_those_of_the_plain_scan(monkeypatch):
-    """Every pad of the benchmark corpus and of the examples, and sentences built from the
-    licence words: the findings with the new resolution are those of the old one."""
-    root = pathlib.Path(__file__).resolve().parents[1]
-    texts = [p.read_text(encoding="utf-8", errors="replace")
-             for folder in ("benchmarks/corpus/pads-1000", "examples") for p in sorted((root / folder).rglob("*.md"))]
+    """Every sample pad (tests/sample_pads.py), and sentences built from the licence words:
+    the findings with the new resolution are those of the old one."""
+    from sample_pads import sample_pad_paths
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sample_pad_paths()]
     rng = random.Random(7)
     words = ("licence CC BY-SA 4.0 CC BY 3.0 FR creative commons attribution partage dans les mêmes conditions "
              "by-nc-sa cc0 domaine public etalab 2.0 licence ouverte MIT Apache-2.0 GPL v3 GFDL tous droits réservés "
