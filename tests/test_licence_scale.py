@@ -9,7 +9,6 @@ linear work grows about 8×, quadratic work 64×.
 
 from __future__ import annotations
 
-import pathlib
 import random
 from collections.abc import Callable
 
