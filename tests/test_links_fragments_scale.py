@@ -11,7 +11,7 @@ compares a bounded shortlist.
 from __future__ import annotations
 
 import difflib
-import time
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +22,7 @@ from pad_lint.markdown.view import PadView, build_view
 from pad_lint.rules import links as rules
 from pad_lint.rules.context import LintContext
 from pad_lint.source import Pad
+from scaling import assert_near_linear
 
 
 def missing_fragments_pad(n: int) -> str:
@@ -37,36 +38,43 @@ def near_miss_pad(n: int) -> str:
         "".join(f"[x](#section-numero-{i:05d}-du-compte-rendu)\n\n" for i in range(1, n + 1))
 
 
-def _lnk003_seconds(text: str) -> tuple[float, list]:
-    """Best of two timings of LNK003 on ``text`` (the view is parsed outside the timing)."""
-    pad = Pad.from_text(text)
-    best, found = float("inf"), []
-    for _ in range(2):
-        view = build_view(pad)
-        ctx = LintContext(pad=pad, view=view, config=parse_config({"select": ["LNK003"]}))
-        t = time.perf_counter()
-        found = list(rules.BROKEN_FRAGMENT.check(ctx))
-        best = min(best, time.perf_counter() - t)
-    return best, found
+def _lnk003_contexts(make) -> Callable[[int], LintContext]:
+    """``n`` -> LNK003's context on ``make(n)``, built outside the timing: the pad once, a fresh
+    view and context (nothing a previous run cached, the ids are indexed on the view) every time."""
+    pads: dict[int, Pad] = {}
+
+    def context(n: int) -> LintContext:
+        if n not in pads:
+            pads[n] = Pad.from_text(make(n))
+        return LintContext(pad=pads[n], view=build_view(pads[n]), config=parse_config({"select": ["LNK003"]}))
+
+    return context
+
+
+def _lnk003(ctx: LintContext) -> list:
+    return list(rules.BROKEN_FRAGMENT.check(ctx))
 
 
 def test_missing_fragments_scale_linearly():
     factor = 8
-    small, found_small = _lnk003_seconds(missing_fragments_pad(250))
-    large, found_large = _lnk003_seconds(missing_fragments_pad(250 * factor))
+    found: dict[int, list] = {}
+    # linear: ~8x; quadratic: ~64x
+    assert_near_linear(_lnk003, 250, 250 * factor, max_ratio=24, setup=_lnk003_contexts(missing_fragments_pad),
+                       check=found.__setitem__)
+    found_small, found_large = found[250], found[250 * factor]
     assert len(found_small) == 250 and len(found_large) == 250 * factor
     assert all(d.help == "Check the heading text, or remove the link." for d in found_large)
-    # linear: ~8x; quadratic: ~64x. The bound leaves room for a busy machine.
-    assert large / max(small, 1e-3) < 24, f"{small:.3f}s -> {large:.3f}s"
 
 
 def test_near_misses_beyond_the_cap_scale_linearly_and_keep_their_hint():
     factor = 8
-    small, _ = _lnk003_seconds(near_miss_pad(rules._CLOSE_CAP + 50))
-    large, found = _lnk003_seconds(near_miss_pad((rules._CLOSE_CAP + 50) * factor))
-    assert large / max(small, 1e-3) < 24, f"{small:.3f}s -> {large:.3f}s"
-    assert found[41].help == "Write #Section-numéro-00042-du-compte-rendu."
-    assert all(d.help.startswith("Write #Section-numéro-") for d in found)
+    small_n = rules._CLOSE_CAP + 50
+    found: dict[int, list] = {}
+    assert_near_linear(_lnk003, small_n, small_n * factor, max_ratio=24, setup=_lnk003_contexts(near_miss_pad),
+                       check=found.__setitem__)
+    large = found[small_n * factor]
+    assert large[41].help == "Write #Section-numéro-00042-du-compte-rendu."
+    assert all(d.help.startswith("Write #Section-numéro-") for d in large)
 
 
 def test_shortlist_finds_an_id_that_is_a_beginning_of_the_fragment():
