@@ -473,8 +473,36 @@ class Terminated(BaseException):
 def _on_sigterm(signum: int, frame: Any) -> None:  # noqa: ARG001
     import signal
 
+    global _terminating
+    _terminating = True
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM during the clean-up ends it at once
     raise Terminated
+
+
+#: Set by the SIGTERM handler: the process pool must not be shut down the usual way.
+_terminating = False
+
+
+def _end_terminated_pool() -> None:
+    """Leave at once after SIGTERM while a process pool runs.
+
+    ``Pool.terminate()`` cannot be used: it first takes the task queue's lock, and a
+    worker that got the same SIGTERM (sent to the process group) may have died
+    holding it, so the parent would wait forever (it did, about one run in five).
+    The workers are killed, the line printed, the output flushed, and the process
+    ends with 143 without the interpreter's exit handlers (the pool's finalizer
+    would wait for that lock too)."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        with contextlib.suppress(Exception):
+            child.kill()
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    _error("terminated")
+    with contextlib.suppress(Exception):
+        sys.stderr.flush()
+    os._exit(143)
 
 
 @contextlib.contextmanager
@@ -484,6 +512,8 @@ def _sigterm_handled() -> Iterator[None]:
     not on the main thread or when the embedding program has its own handler."""
     import signal
 
+    global _terminating
+    _terminating = False
     try:
         installed = signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
         if installed:
@@ -537,8 +567,8 @@ def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:
     Ctrl-C reaches every process of the terminal's process group: the workers
     ignore it (:func:`_init_worker`), the parent gets ``KeyboardInterrupt`` and
     terminates the pool on the way out. SIGTERM (``kill``, a service manager, a CI
-    timeout) is the same with :class:`Terminated`: the parent terminates the pool
-    (the workers die of SIGTERM, quietly) whether or not the workers got it too.
+    timeout) raises :class:`Terminated` in the parent, which kills the workers and
+    ends at once (:func:`_end_terminated_pool`); workers that got it too die of it, quietly.
     """
     if jobs <= 1:
         for t in tasks:
@@ -559,8 +589,12 @@ def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:
             signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
             raise
         with pool:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)  # a pending signal is raised here, in the with
-            yield from pool.imap(process_input, tasks, chunksize=4)
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)  # a pending signal is raised here, in the with
+                yield from pool.imap(process_input, tasks, chunksize=4)
+            finally:  # also when SIGTERM came while the parent was elsewhere (writing the report)
+                if _terminating:
+                    _end_terminated_pool()
         return
     # Windows: no signal masks; SIGINT is ignored while the workers start instead
     try:
@@ -574,7 +608,11 @@ def _results(tasks: Iterator[tuple], jobs: int) -> Iterator[Any]:
         if ours:  # None: a handler installed outside Python; the default is the closest
             signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
     with pool:
-        yield from pool.imap(process_input, tasks, chunksize=4)
+        try:
+            yield from pool.imap(process_input, tasks, chunksize=4)
+        finally:
+            if _terminating:
+                _end_terminated_pool()
 
 
 def _open_output(args: argparse.Namespace) -> tuple[TextIO, bool]:
