@@ -40,11 +40,13 @@ def test_ctrl_c_with_jobs_prints_one_line_and_exits_130(tmp_path):
             proc.communicate()
             pytest.skip("the check ended before Ctrl-C could be sent")
         os.killpg(proc.pid, signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
+        out, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
+    if proc.returncode in (0, 1) and _completed(out, err):
+        pytest.skip("the check ended as Ctrl-C was sent")
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "ForkPoolWorker" not in err and "KeyboardInterrupt" not in err
     assert err.splitlines() == ["pad-lint: interrupted"]
@@ -57,6 +59,12 @@ def _start(folder) -> subprocess.Popen:
                              "--output-format", "concise", "."],
                             cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             encoding="utf-8", start_new_session=True)
+
+
+def _completed(out: str, err: str) -> bool:
+    """The check printed its final summary: it had ended when the signal came (a race on a
+    loaded machine, not an interrupted check)."""
+    return any(line.startswith("Found ") for line in (out + err).splitlines())
 
 
 @pytest.mark.parametrize("whom", ["group", "parent"])
@@ -80,11 +88,13 @@ def test_sigterm_with_jobs_prints_one_line_and_exits_143(tmp_path, whom):
             else:
                 os.kill(proc.pid, signal.SIGTERM)
             # communicate() also waits for the workers: they hold standard error open
-            _, err = proc.communicate(timeout=60)
+            out, err = proc.communicate(timeout=60)
         finally:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.communicate()
+        if proc.returncode in (0, 1) and _completed(out, err):
+            continue  # the check ended as SIGTERM was sent: nothing was interrupted
         assert proc.returncode == 143, (delay, err)
         assert "Traceback" not in err and "ForkPoolWorker" not in err, (delay, err)
         assert err.splitlines() == ["pad-lint: terminated"], (delay, err)
