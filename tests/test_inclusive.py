@@ -407,3 +407,16 @@ def test_forms_for_document():
 def test_no_forms_outside_french():
     found, style = forms_for_document(build_view(Pad.from_text("# Notes\n\nHello world, his/her notes.\n")))
     assert found == [] and style.forms == 0 and style.separator is None
+
+
+def test_fix_inside_a_heading_is_unsafe_because_it_changes_the_heading_id():
+    # A safe fix of "## Les intervenant.e.s" changed its id (#Les-intervenantes) and broke
+    # the working link to it (found by a new-user test).
+    import pad_lint
+
+    text = ("---\ntitle: Atelier\n---\n# Atelier\n\nLes participant·e·s et les élu·e·s.\n\n"
+            "Voir [ici](#Les-intervenantes).\n\n## Les intervenant.e.s\n\nLes ami·e·s.\n")
+    inc = [d for d in pad_lint.lint(text, path="p.md") if d.code == "INC001"]
+    assert [(d.span.start_line, d.fix.applicability.value) for d in inc] == [(10, "unsafe")]
+    assert pad_lint.fix(text, path="p.md") == text
+    assert "## Les intervenant·e·s" in pad_lint.fix(text, path="p.md", unsafe=True)

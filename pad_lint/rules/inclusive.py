@@ -10,6 +10,8 @@ per-paragraph detection).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -157,7 +159,28 @@ def _findings(ctx: LintContext) -> _Findings:
             f"(“{form.text}”, line {_line(ctx, form.start)}): readers may think only men are meant here.",
             f"Write “{new}” here too, or keep “{g.word}” if only men are meant.",
             _replace_fix(g.start, g.word, new, f"Rewrite as “{new}”", unsafe=True)))
+    _unsafe_in_headings(ctx, out)
     return out
+
+
+def _unsafe_in_headings(ctx: LintContext, out: _Findings) -> None:
+    """A rewrite inside a heading changes the heading's ``#id`` (HedgeDoc makes it from the
+    text: ``Les intervenant.e.s`` is ``#Les-intervenantes``), which links in this pad or
+    elsewhere may use: such fixes are unsafe, as ruff marks fixes that can change behaviour."""
+    headings = sorted((h.span.start_offset, h.span.end_offset) for h in ctx.view.headings)
+    if not headings:
+        return
+    starts = [a for a, _ in headings]
+    for findings in out.by_code.values():
+        for finding in findings:
+            fix = finding.fix
+            if fix is None or fix.applicability != Applicability.SAFE:
+                continue
+            k = bisect_right(starts, finding.start) - 1
+            if k >= 0 and finding.start < headings[k][1]:
+                finding.fix = fix.model_copy(update={
+                    "applicability": Applicability.UNSAFE,
+                    "message": fix.message + " (in a heading: its #id changes, so check the links to it)"})
 
 
 def _form_findings(f: Found, t: Target, reasons: tuple[str, str], out: _Findings) -> None:
