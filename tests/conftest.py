@@ -27,6 +27,18 @@ EXPECT = re.compile(r"<!--\s*expect:\s*([A-Z]+\d+)\s+(\d+):(\d+)\s*-->")
 CASE_VERDICT = re.compile(r"<!-- expected:[\s\S]*?-->\s*$")
 
 
+@pytest.fixture
+def fake():
+    """The test-only rules of ``tests/fixtures/cli/fake_rules.py`` (PAD9xx), registered for one test."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES / "cli"))
+    import fake_rules
+
+    with fake_rules.registered():
+        yield
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "corpus").is_dir():

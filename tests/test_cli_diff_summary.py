@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
 from pad_lint.cli import main
 
-FIXTURES = Path(__file__).parent / "fixtures" / "cli"
-sys.path.insert(0, str(FIXTURES))
-import fake_rules  # noqa: E402
-
-
-@pytest.fixture
-def fake():
-    with fake_rules.registered():
-        yield
 
 
 def check(*args: str) -> int:

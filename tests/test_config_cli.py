@@ -11,17 +11,8 @@ import pytest
 
 from pad_lint.cli import main
 
-FIXTURES = Path(__file__).parent / "fixtures" / "cli"
-sys.path.insert(0, str(FIXTURES))
-import fake_rules  # noqa: E402
 
 TODO_PAD = "# Titre\n\nTODO: réserver la salle.\n"  # PAD901 (error)
-
-
-@pytest.fixture
-def fake():
-    with fake_rules.registered():
-        yield
 
 
 @pytest.fixture

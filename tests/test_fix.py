@@ -19,14 +19,6 @@ from pad_lint.source import Pad, read_pad
 from pad_lint.spans import LineIndex
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cli"
-sys.path.insert(0, str(FIXTURES))
-import fake_rules  # noqa: E402
-
-
-@pytest.fixture
-def fake():
-    with fake_rules.registered():
-        yield
 
 
 def check(*args: str) -> int:
