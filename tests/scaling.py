@@ -95,3 +95,19 @@ def assert_near_linear(run: Callable[[Any], Any], small_n: int, large_n: int, *,
         f"ratio {ratio:.1f} (small time floored at {min_seconds}s) not below the bound {max_ratio}; "
         f"every run (s): small {[round(t, 3) for t in smalls]}, large {[round(t, 3) for t in larges]}")
     return small, large
+
+
+def fresh_views(make: Callable[[int], str]) -> Callable[[int], Any]:
+    """A ``setup`` for :func:`assert_near_linear`: ``n`` -> a fresh view of the pad ``make(n)``
+    (the text made once per size), built outside the timing, since rules cache on the view."""
+    from pad_lint.markdown.view import build_view
+    from pad_lint.source import Pad
+
+    pads: dict[int, Pad] = {}
+
+    def view(n: int) -> Any:
+        if n not in pads:
+            pads[n] = Pad.from_text(make(n))
+        return build_view(pads[n])
+
+    return view

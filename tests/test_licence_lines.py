@@ -19,9 +19,9 @@ import pytest
 
 from pad_lint.licences import analyse_licence, detect
 from pad_lint.licences.detect import _logical_lines
-from pad_lint.markdown.view import PadView, build_view
+from pad_lint.markdown.view import build_view
 from pad_lint.source import Pad
-from scaling import assert_near_linear
+from scaling import assert_near_linear, fresh_views
 
 HEAD = "# Atelier du 3 mars 2023\n\nNotes sous licence CC BY 4.0\n"
 
@@ -94,17 +94,6 @@ SHAPES = {
 }
 
 
-def _fresh_views(make: Callable[[int], str]) -> Callable[[int], PadView]:
-    pads: dict[int, Pad] = {}
-
-    def view(n: int) -> PadView:
-        if n not in pads:
-            pads[n] = Pad.from_text(make(n))
-        return build_view(pads[n])
-
-    return view
-
-
 def _declared_cc_by(n: int, analysis) -> None:
     assert (analysis.licence.status, analysis.licence.spdx) == ("declared", "CC-BY-4.0")
     assert [(s.origin, s.line) for s in analysis.signals] == [("statement", 3)]
@@ -115,7 +104,7 @@ def test_licence_analysis_of_many_lines_grows_linearly(shape):
     # linear: ~8x; the old search of the growing logical line: ~64x (2,000 lines took 4 s, the
     # floor of the helper is 0.05 s; now about 0.02 s -> 0.2 s). Most of the test's time is
     # building the views (outside the timing).
-    assert_near_linear(analyse_licence, 2_000, 16_000, max_ratio=25, setup=_fresh_views(SHAPES[shape]),
+    assert_near_linear(analyse_licence, 2_000, 16_000, max_ratio=25, setup=fresh_views(SHAPES[shape]),
                        check=_declared_cc_by)
 
 

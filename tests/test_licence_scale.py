@@ -10,7 +10,6 @@ linear work grows about 8×, quadratic work 64×.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -21,9 +20,7 @@ from pad_lint.config import parse_config
 from pad_lint.licences import analyse_licence, match
 from pad_lint.licences.match import Finding, _non_overlapping, find_names
 from pad_lint.licences.normalise import fold
-from pad_lint.markdown.view import PadView, build_view
-from pad_lint.source import Pad
-from scaling import assert_near_linear
+from scaling import assert_near_linear, fresh_views
 
 SENTENCES = [
     "Ce compte rendu est placé sous licence CC BY-SA 4.0 comme les précédents.",
@@ -65,19 +62,6 @@ def prose_pad(n: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def _fresh_views(make) -> Callable[[int], PadView]:
-    """``n`` -> a fresh view of the pad ``make(n)`` (made once), built outside the timing: the
-    analysis is cached on the view."""
-    pads: dict[int, Pad] = {}
-
-    def view(n: int) -> PadView:
-        if n not in pads:
-            pads[n] = Pad.from_text(make(n))
-        return build_view(pads[n])
-
-    return view
-
-
 @pytest.mark.parametrize("make, small_n", [(sections_pad, 150), (prose_pad, 300)],
                          ids=["licence-sections", "licence-prose"])
 def test_licence_analysis_grows_linearly(make, small_n):
@@ -85,7 +69,7 @@ def test_licence_analysis_grows_linearly(make, small_n):
     statuses: dict[int, str] = {}
     # linear: ~8x; quadratic: ~64x
     assert_near_linear(lambda view: analyse_licence(view).licence.status, small_n, small_n * factor, max_ratio=24,
-                       setup=_fresh_views(make), check=statuses.__setitem__)
+                       setup=fresh_views(make), check=statuses.__setitem__)
     assert statuses[small_n] == statuses[small_n * factor] == "declared"
 
 
