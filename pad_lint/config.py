@@ -169,11 +169,14 @@ class Config(_Section):
     @field_validator("per_file_ignores")
     @classmethod
     def _usable_globs(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        from .linter import _path_matches
+        from pathlib import PurePath
+
+        from .linter import glob_forms
 
         for pattern in value:
-            try:  # the matcher itself says which patterns it cannot use ("", "." and "**/": "empty pattern")
-                _path_matches("pad.md", pattern)
+            try:  # pathlib says which patterns it cannot use ("", "." and "**/": "empty pattern")
+                for form in glob_forms(pattern):  # each form, whatever an earlier one matches
+                    PurePath("pad.md").match(form)
             except ValueError as exc:
                 raise ValueError(f"{pattern!r} is not a usable glob ({exc}); use a pattern such as "
                                  "\"archives/*.md\" or \"**/drafts/*.md\"") from None

@@ -39,8 +39,13 @@ def _path_matches(path: str | None, pattern: str, root: str | None = None) -> bo
             candidates.add(rel.as_posix())
         except ValueError:
             pass
-    pats = {pattern, pattern[3:]} if pattern.startswith("**/") else {pattern}
-    return any(fnmatch.fnmatch(c, pt) or PurePath(c).match(pt) for c in candidates for pt in pats)
+    return any(fnmatch.fnmatch(c, pt) or PurePath(c).match(pt) for c in sorted(candidates) for pt in glob_forms(pattern))
+
+
+def glob_forms(pattern: str) -> list[str]:
+    """The forms of a ``per-file-ignores`` glob that are tried, in order: the glob, and
+    without its leading ``**/`` (so ``**/drafts/*.md`` also matches ``drafts/a.md``)."""
+    return [pattern, pattern[3:]] if pattern.startswith("**/") else [pattern]
 
 
 def enabled_codes(config: Config, path: str | None = None) -> set[str]:

@@ -504,3 +504,18 @@ def test_toml_error_position_uses_attributes_when_python_has_them():
         msg, lineno, colno = "Invalid value", 4, 2
 
     assert toml_error_position(Fake("Invalid value (at line 4, column 2)"), "") == ("Invalid value", 4, 2)
+
+
+def test_unusable_glob_is_refused_whatever_the_hash_seed():
+    # The matcher tried the glob's forms from a set: with some PYTHONHASHSEED values
+    # "**/" matched through one form before the unusable one was tried, so the config
+    # was accepted (a fresh-clone CI run failed on it).
+    import subprocess
+    import sys
+
+    code = ("from pad_lint.config import Config\n"
+            "try:\n    Config.model_validate({'per-file-ignores': {'**/': ['INC']}})\nexcept ValueError:\n"
+            "    raise SystemExit(3)\n")
+    for seed in range(6):
+        run = subprocess.run([sys.executable, "-c", code], env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)})
+        assert run.returncode == 3, seed
